@@ -1,0 +1,2 @@
+/** The agent catalog and the identifier that turns facts into an {@link Identification}. */
+package dev.agentgate.policy.agents;

@@ -1,0 +1,5 @@
+/**
+ * Redaction: detectors for secrets and marked content, and API-shape-aware rewriting of request
+ * bodies. Start at {@link dev.agentgate.policy.redact.RedactorSpec}.
+ */
+package dev.agentgate.policy.redact;

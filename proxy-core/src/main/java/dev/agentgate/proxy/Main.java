@@ -1,0 +1,26 @@
+package dev.agentgate.proxy;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code agentgate} command: each subcommand is its own class in {@code proxy.cli}. */
+@Command(
+    name = "agentgate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Egress proxy that identifies AI coding agents and enforces a trust policy.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests execute it in-process. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    // Usage errors exit 2 (policy authors' CI scripts tell them from "policy invalid", which is 1).
+    cli.setExitCodeExceptionMapper(e -> 2);
+    return cli;
+  }
+}
