@@ -25,8 +25,7 @@ final class UsersFileUpdate {
    */
   static boolean upsert(Path file, UserRecord user) throws IOException {
     boolean exists = Files.exists(file);
-    String before =
-        exists ? Files.readString(file, StandardCharsets.UTF_8) : UsersFile.header();
+    String before = exists ? Files.readString(file, StandardCharsets.UTF_8) : UsersFile.header();
     boolean replaced =
         UsersFile.parse(before, file.toString()).stream()
             .anyMatch(u -> u.name().equals(user.name()));

@@ -38,21 +38,17 @@ final class BasicAuthenticator implements AutoCloseable {
       int queueCapacity,
       Duration cacheTtl,
       SecureRandom random) {
+    this(users, passwordExecutor(threads, queueCapacity), cacheTtl, random);
+  }
+
+  /** With a given executor: its queue bound is what turns overload into a quick 503. */
+  BasicAuthenticator(
+      Supplier<UserDirectory> users,
+      ThreadPoolExecutor executor,
+      Duration cacheTtl,
+      SecureRandom random) {
     this.users = users;
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(queueCapacity),
-            r -> {
-              Thread t = new Thread(r, "agentgate-password-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
+    this.executor = executor;
     this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).buildAsync();
     byte[] key = new byte[32];
     random.nextBytes(key);
@@ -88,6 +84,22 @@ final class BasicAuthenticator implements AutoCloseable {
     return cache.get(key, (k, ignored) -> verifyAsync(credentials)).thenApply(v -> v.user());
   }
 
+  private static ThreadPoolExecutor passwordExecutor(int threads, int queueCapacity) {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(queueCapacity),
+        r -> {
+          Thread t = new Thread(r, "agentgate-password-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
   private CompletableFuture<PasswordVerifier.Verified> verifyAsync(BasicCredentials credentials) {
     try {
       return CompletableFuture.supplyAsync(
@@ -108,7 +120,8 @@ final class BasicAuthenticator implements AutoCloseable {
   private String cacheKey(BasicCredentials credentials) {
     Mac mac = macs.get();
     // A user name never contains ':' (Basic splits at the first one), so this is unambiguous.
-    byte[] input = (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8);
+    byte[] input =
+        (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8);
     return HexFormat.of().formatHex(mac.doFinal(input));
   }
 

@@ -18,8 +18,7 @@ public final class Bcrypt {
   /** bcrypt reads at most this many bytes of a password and silently ignores the rest. */
   public static final int MAX_PASSWORD_BYTES = 72;
 
-  private static final Pattern HASH =
-      Pattern.compile("\\$2[abxy]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
+  private static final Pattern HASH = Pattern.compile("\\$2[abxy]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
 
   private Bcrypt() {}
 

@@ -5,9 +5,9 @@ import java.net.InetAddress;
 import java.util.Arrays;
 
 /**
- * An IPv4 or IPv6 network in CIDR notation ({@code 10.20.0.0/16}, {@code fd00::/8}); a bare
- * address is a single-host network. An IPv4-mapped IPv6 client address ({@code ::ffff:10.0.0.1})
- * matches IPv4 networks.
+ * An IPv4 or IPv6 network in CIDR notation ({@code 10.20.0.0/16}, {@code fd00::/8}); a bare address
+ * is a single-host network. An IPv4-mapped IPv6 client address ({@code ::ffff:10.0.0.1}) matches
+ * IPv4 networks.
  */
 public final class Cidr {
 
@@ -98,7 +98,9 @@ public final class Cidr {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Cidr other && prefix == other.prefix && Arrays.equals(network, other.network);
+    return o instanceof Cidr other
+        && prefix == other.prefix
+        && Arrays.equals(network, other.network);
   }
 
   @Override

@@ -14,14 +14,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Works out who a client is from its source address and its {@code Proxy-Authorization} header,
- * per the configured {@link IdentityMode}. The proxy's request handler calls {@link #resolve} and
+ * Works out who a client is from its source address and its {@code Proxy-Authorization} header, per
+ * the configured {@link IdentityMode}. The proxy's request handler calls {@link #resolve} and
  * answers per {@link ClientIdentity#outcome()}: 407 with {@link #PROXY_AUTHENTICATE}, 403 or 503.
  *
- * <p>Source networks give groups to clients that cannot send credentials: in {@code required}
- * and {@code optional} mode a client from a mapped network without credentials is served with the
- * network's groups; credentials that are sent must be valid, and an authenticated user gets its
- * own groups plus the network's.
+ * <p>Source networks give groups to clients that cannot send credentials: in {@code required} and
+ * {@code optional} mode a client from a mapped network without credentials is served with the
+ * network's groups; credentials that are sent must be valid, and an authenticated user gets its own
+ * groups plus the network's.
  */
 public final class IdentityResolver implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class IdentityResolver implements AutoCloseable {
   private final UsersFileWatcher users;
   private final BasicAuthenticator authenticator;
 
-  private IdentityResolver(
+  IdentityResolver(
       IdentityMode mode,
       NetworkGroups networks,
       UsersFileWatcher users,

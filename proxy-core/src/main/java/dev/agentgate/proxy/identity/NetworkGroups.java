@@ -39,7 +39,8 @@ public final class NetworkGroups {
    */
   public static NetworkGroups of(Map<String, ? extends List<String>> cidrToGroups) {
     List<Entry> entries = new ArrayList<>();
-    for (Map.Entry<String, ? extends List<String>> e : new LinkedHashMap<>(cidrToGroups).entrySet()) {
+    for (Map.Entry<String, ? extends List<String>> e :
+        new LinkedHashMap<>(cidrToGroups).entrySet()) {
       Cidr cidr;
       try {
         cidr = Cidr.parse(e.getKey());

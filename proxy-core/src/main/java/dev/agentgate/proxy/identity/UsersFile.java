@@ -85,8 +85,8 @@ public final class UsersFile {
   }
 
   /**
-   * Returns {@code content} with {@code user}'s line replaced (or appended when new), keeping
-   * every other line, comment and blank line as it was.
+   * Returns {@code content} with {@code user}'s line replaced (or appended when new), keeping every
+   * other line, comment and blank line as it was.
    */
   public static String upsert(String content, UserRecord user) {
     String newLine = format(user);

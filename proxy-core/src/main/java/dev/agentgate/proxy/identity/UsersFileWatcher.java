@@ -52,8 +52,8 @@ public final class UsersFileWatcher implements AutoCloseable {
   }
 
   /**
-   * Loads {@code file} (failing with a one-line message when it is missing or invalid) and polls
-   * it every {@code interval}; a zero interval never polls (tests call {@link #reloadNow()}).
+   * Loads {@code file} (failing with a one-line message when it is missing or invalid) and polls it
+   * every {@code interval}; a zero interval never polls (tests call {@link #reloadNow()}).
    */
   public static UsersFileWatcher start(Path file, Duration interval, SecureRandom random) {
     byte[] content;

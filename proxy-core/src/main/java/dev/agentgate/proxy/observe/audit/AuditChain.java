@@ -6,8 +6,8 @@ import java.util.HexFormat;
 
 /**
  * The hash chain: every line carries {@code seq} (0, 1, 2, ...) and {@code prev}, the SHA-256 (hex)
- * of the previous line's exact bytes without its newline; the first line ever has {@link
- * #GENESIS}. Changing, removing or reordering a line breaks the chain at that point.
+ * of the previous line's exact bytes without its newline; the first line ever has {@link #GENESIS}.
+ * Changing, removing or reordering a line breaks the chain at that point.
  */
 public final class AuditChain {
 

@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param rotateBytes rotate when the file would grow past this size (default 100 MiB; 0 never)
  * @param keepFiles rotated files kept ({@code audit.log.1} ... {@code .N}; default 10)
  * @param queue events that may wait for the writer (default 8192)
- * @param whenFull what a full queue does: {@code fail_open} (drop and count events, the default)
- *     or {@code fail_closed} (refuse new connections until the writer catches up)
+ * @param whenFull what a full queue does: {@code fail_open} (drop and count events, the default) or
+ *     {@code fail_closed} (refuse new connections until the writer catches up)
  * @param fsync force each batch of lines to disk, not only to the operating system
  */
 public record AuditConfig(

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One audit event: a decision, a closed connection, or the writer's note that events were
- * dropped. Plain values only, so a header map (and the credentials in it) can never reach the log;
- * absent facts are {@code null} and left out of the JSON line.
+ * One audit event: a decision, a closed connection, or the writer's note that events were dropped.
+ * Plain values only, so a header map (and the credentials in it) can never reach the log; absent
+ * facts are {@code null} and left out of the JSON line.
  *
  * @param time when it happened
  * @param type what kind of event
@@ -32,7 +32,8 @@ import java.util.Objects;
  * @param action the decision's action
  * @param ruleId the deciding rule
  * @param reason the decision's reason
- * @param reportMode true when the policy ran in report mode: the decision was recorded, not enforced
+ * @param reportMode true when the policy ran in report mode: the decision was recorded, not
+ *     enforced
  * @param reports report-mode rules that matched and what they would have done
  * @param policyVersion the version of the policy that decided
  * @param bytesUp bytes from the client to the destination

@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends chained lines to the audit file and rotates it by size ({@code audit.log} becomes
- * {@code audit.log.1}, {@code .1} becomes {@code .2}, ..., the oldest beyond {@code keepFiles} is
+ * Appends chained lines to the audit file and rotates it by size ({@code audit.log} becomes {@code
+ * audit.log.1}, {@code .1} becomes {@code .2}, ..., the oldest beyond {@code keepFiles} is
  * deleted). The chain runs on across files: the first line of a new file carries the hash of the
  * last line of the previous one. Used by one thread only (the audit writer).
  */

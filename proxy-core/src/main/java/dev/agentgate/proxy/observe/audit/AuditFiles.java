@@ -17,8 +17,8 @@ public final class AuditFiles {
   private AuditFiles() {}
 
   /**
-   * Oldest first: {@code audit.log.3, audit.log.2, audit.log.1, audit.log}. Files of different
-   * logs keep the order in which their log first appears.
+   * Oldest first: {@code audit.log.3, audit.log.2, audit.log.1, audit.log}. Files of different logs
+   * keep the order in which their log first appears.
    */
   public static List<Path> chronological(List<Path> files) {
     Map<Path, List<Path>> byBase = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.agentgate.proxy.observe.audit;
 import java.util.Objects;
 
 /**
- * One redaction finding: never the value, only where it was and a short hash to correlate
- * repeated leaks of the same secret.
+ * One redaction finding: never the value, only where it was and a short hash to correlate repeated
+ * leaks of the same secret.
  *
  * @param detector the detector id ({@code aws-access-key}, {@code private-key}, ...)
  * @param location where in the request (a JSON path such as {@code $.messages[3].content})

@@ -1,8 +1,6 @@
 package dev.agentgate.proxy.observe.audit;
 
-/**
- * Where the proxy hands audit events. {@link #record} never blocks, so event loops may call it.
- */
+/** Where the proxy hands audit events. {@link #record} never blocks, so event loops may call it. */
 public interface AuditSink {
 
   /**

@@ -78,8 +78,8 @@ record ChainPosition(long nextSeq, String lastHash, boolean needsNewline) {
   }
 
   /**
-   * After a crash the last line may be damaged: read the file forward keeping the last line and
-   * the last {@code seq} that parses, so the next line still links to the damaged line's hash.
+   * After a crash the last line may be damaged: read the file forward keeping the last line and the
+   * last {@code seq} that parses, so the next line still links to the damaged line's hash.
    */
   private static ChainPosition endOfDamaged(Path file) throws IOException {
     long lastGoodSeq = -1;
