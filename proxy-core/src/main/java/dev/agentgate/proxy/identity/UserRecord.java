@@ -1,5 +1,7 @@
 package dev.agentgate.proxy.identity;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,7 +17,8 @@ public record UserRecord(String name, String bcryptHash, Set<String> groups) {
   public UserRecord {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(bcryptHash, "bcryptHash");
-    groups = Set.copyOf(groups);
+    // In the order given, so the users file keeps the order the operator wrote.
+    groups = Collections.unmodifiableSet(new LinkedHashSet<>(groups));
   }
 
   /** Never prints the hash: records end up in logs and test failure messages. */
