@@ -77,9 +77,8 @@ public final class IdentityResolver implements AutoCloseable {
   public Future<ClientIdentity> resolve(
       InetAddress client, String proxyAuthorization, EventExecutor executor) {
     CompletableFuture<ClientIdentity> result = resolve(client, proxyAuthorization);
-    ClientIdentity done = result.getNow(null);
-    if (done != null) {
-      return executor.newSucceededFuture(done);
+    if (result.isDone() && !result.isCompletedExceptionally()) {
+      return executor.newSucceededFuture(result.join());
     }
     Promise<ClientIdentity> promise = executor.newPromise();
     result.whenComplete(
