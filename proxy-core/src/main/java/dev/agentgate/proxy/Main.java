@@ -1,5 +1,6 @@
 package dev.agentgate.proxy;
 
+import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.AuditCommand;
 import dev.agentgate.proxy.cli.UsersCommand;
 import picocli.CommandLine;
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Egress proxy that identifies AI coding agents and enforces a trust policy.",
-    subcommands = {CommandLine.HelpCommand.class, UsersCommand.class, AuditCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AgentsCommand.class,
+      UsersCommand.class,
+      AuditCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {
