@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Egress proxy that identifies AI coding agents and enforces a trust policy.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      dev.agentgate.proxy.cli.FingerprintCommand.class,
+    })
 public final class Main {
 
   public static void main(String[] args) {
