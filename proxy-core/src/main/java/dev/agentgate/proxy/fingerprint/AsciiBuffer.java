@@ -102,6 +102,22 @@ final class AsciiBuffer {
     return this;
   }
 
+  /** Appends the values that are not GREASE as comma-separated four-digit hex codes. */
+  AsciiBuffer hexListWithoutGrease(int[] values) {
+    ensure(values.length * 5);
+    boolean first = true;
+    for (int v : values) {
+      if (!Grease.is(v)) {
+        if (!first) {
+          bytes[length++] = ',';
+        }
+        hex4(v);
+        first = false;
+      }
+    }
+    return this;
+  }
+
   void digestInto(MessageDigest digest) {
     digest.update(bytes, 0, length);
   }

@@ -8,8 +8,10 @@ import java.util.Objects;
  * The parts of a TLS ClientHello that fingerprints and policy use. Values are as on the wire,
  * GREASE included (JA3 and JA4 drop it themselves); a list whose extension is absent is empty.
  *
- * <p>The arrays are copied in and copied out, so a value never changes; code in this package reads
- * them without copying.
+ * <p>The accessors return copies of the arrays, so a value handed out never changes. The canonical
+ * constructor takes ownership of the arrays it is given without copying them (the parser builds
+ * fresh ones for each hello, and a copy would double its allocation); whoever constructs one must
+ * not change them afterwards. Code in this package reads them without copying.
  *
  * @param legacyVersion the hello's own {@code legacy_version} (never the record header's)
  * @param ciphers cipher suites in wire order
@@ -46,13 +48,13 @@ public record ClientHello(
   public static final int EXT_QUIC_TRANSPORT_PARAMETERS = 0x0039;
 
   public ClientHello {
-    ciphers = ciphers.clone();
-    extensions = extensions.clone();
-    supportedGroups = supportedGroups.clone();
-    pointFormats = pointFormats.clone();
-    signatureAlgorithms = signatureAlgorithms.clone();
-    supportedVersions = supportedVersions.clone();
-    alpn = List.copyOf(alpn);
+    Objects.requireNonNull(ciphers, "ciphers");
+    Objects.requireNonNull(extensions, "extensions");
+    Objects.requireNonNull(supportedGroups, "supportedGroups");
+    Objects.requireNonNull(pointFormats, "pointFormats");
+    Objects.requireNonNull(signatureAlgorithms, "signatureAlgorithms");
+    Objects.requireNonNull(supportedVersions, "supportedVersions");
+    alpn = List.copyOf(alpn); // no copy when it already is an immutable list, as the parser's is
   }
 
   /** True when an extension of this type is present (its contents may be empty). */

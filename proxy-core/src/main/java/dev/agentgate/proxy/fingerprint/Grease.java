@@ -7,25 +7,4 @@ final class Grease {
   static boolean is(int value) {
     return (value & 0x0f0f) == 0x0a0a && (value >>> 8) == (value & 0xff);
   }
-
-  /** The values that are not GREASE, in their original order (the same array if none is). */
-  static int[] without(int[] values) {
-    int kept = 0;
-    for (int v : values) {
-      if (!is(v)) {
-        kept++;
-      }
-    }
-    if (kept == values.length) {
-      return values;
-    }
-    int[] out = new int[kept];
-    int i = 0;
-    for (int v : values) {
-      if (!is(v)) {
-        out[i++] = v;
-      }
-    }
-    return out;
-  }
 }

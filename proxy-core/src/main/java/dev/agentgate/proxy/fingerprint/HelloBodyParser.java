@@ -207,7 +207,13 @@ final class HelloBodyParser {
       names[i] = latin1(q + 1, n);
       q += 1 + n;
     }
-    alpn = List.of(names);
+    alpn =
+        switch (count) {
+          case 0 -> List.of();
+          case 1 -> List.of(names[0]);
+          case 2 -> List.of(names[0], names[1]);
+          default -> List.of(names);
+        };
     return true;
   }
 

@@ -30,7 +30,15 @@ public final class Ja3 {
   }
 
   private static AsciiBuffer build(ClientHello h) {
-    AsciiBuffer b = new AsciiBuffer(256);
+    // At most six characters per 16-bit value and four per point format: the buffer never grows.
+    AsciiBuffer b =
+        new AsciiBuffer(
+            10
+                + 6
+                    * (h.ciphersView().length
+                        + h.extensionsView().length
+                        + h.supportedGroupsView().length)
+                + 4 * h.pointFormatsView().length);
     b.dec(h.legacyVersion()).ch(',');
     decimals(b, h.ciphersView(), true).ch(',');
     decimals(b, h.extensionsView(), true).ch(',');

@@ -76,12 +76,22 @@ public final class Ja4 {
   }
 
   private static String render(ClientHello h, boolean sorted, boolean hashed) {
-    AsciiBuffer out = new AsciiBuffer(hashed ? 40 : 512);
+    int[] ciphers = h.ciphersView();
+    int[] extensions = h.extensionsView();
+    int[] signatureAlgorithms = h.signatureAlgorithmsView();
+    // Sized once: five characters per listed value, so neither buffer grows.
+    AsciiBuffer list =
+        new AsciiBuffer(
+            5 * Math.max(ciphers.length, extensions.length + signatureAlgorithms.length));
+    AsciiBuffer out =
+        new AsciiBuffer(
+            hashed
+                ? 36
+                : 12 + 5 * (ciphers.length + extensions.length + signatureAlgorithms.length));
     prefix(out, h).ch('_');
-    AsciiBuffer list = new AsciiBuffer(512);
     MessageDigest sha256 = hashed ? Digests.sha256() : null;
-    part(out, cipherList(list, h, sorted), sha256).ch('_');
-    part(out, extensionList(list.clear(), h, sorted), sha256);
+    part(out, cipherList(list, ciphers, sorted), sha256).ch('_');
+    part(out, extensionList(list.clear(), extensions, signatureAlgorithms, sorted), sha256);
     return out.toString();
   }
 
@@ -137,42 +147,41 @@ public final class Ja4 {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
-  private static AsciiBuffer cipherList(AsciiBuffer list, ClientHello h, boolean sorted) {
-    int[] ciphers = Grease.without(h.ciphersView());
-    if (sorted) {
-      ciphers = sortedCopy(ciphers, ciphers.length);
+  private static AsciiBuffer cipherList(AsciiBuffer list, int[] ciphers, boolean sorted) {
+    if (!sorted) {
+      return list.hexListWithoutGrease(ciphers);
     }
-    return list.hexList(ciphers, ciphers.length);
+    int[] kept = new int[ciphers.length];
+    int n = 0;
+    for (int c : ciphers) {
+      if (!Grease.is(c)) {
+        kept[n++] = c;
+      }
+    }
+    Arrays.sort(kept, 0, n);
+    return list.hexList(kept, n);
   }
 
   /** Extensions (sorted: without SNI and ALPN), then {@code _} and the signature algorithms. */
-  private static AsciiBuffer extensionList(AsciiBuffer list, ClientHello h, boolean sorted) {
-    int[] all = h.extensionsView();
-    int[] kept = new int[all.length];
-    int n = 0;
-    for (int e : all) {
-      boolean skip =
-          Grease.is(e)
-              || (sorted && (e == ClientHello.EXT_SERVER_NAME || e == ClientHello.EXT_ALPN));
-      if (!skip) {
-        kept[n++] = e;
-      }
-    }
+  private static AsciiBuffer extensionList(
+      AsciiBuffer list, int[] extensions, int[] signatureAlgorithms, boolean sorted) {
     if (sorted) {
+      int[] kept = new int[extensions.length];
+      int n = 0;
+      for (int e : extensions) {
+        if (!Grease.is(e) && e != ClientHello.EXT_SERVER_NAME && e != ClientHello.EXT_ALPN) {
+          kept[n++] = e;
+        }
+      }
       Arrays.sort(kept, 0, n);
+      list.hexList(kept, n);
+    } else {
+      list.hexListWithoutGrease(extensions);
     }
-    list.hexList(kept, n);
-    int[] signatureAlgorithms = Grease.without(h.signatureAlgorithmsView());
-    if (signatureAlgorithms.length > 0) {
-      list.ch('_').hexList(signatureAlgorithms, signatureAlgorithms.length);
+    if (countNonGrease(signatureAlgorithms) > 0) {
+      list.ch('_').hexListWithoutGrease(signatureAlgorithms);
     }
     return list;
-  }
-
-  private static int[] sortedCopy(int[] values, int count) {
-    int[] copy = Arrays.copyOf(values, count);
-    Arrays.sort(copy);
-    return copy;
   }
 
   private static int countNonGrease(int[] values) {

@@ -35,6 +35,7 @@ public class ClientHelloBenchmark {
   public String buffer;
 
   private ByteBuffer bytes;
+  private ClientHello parsed;
 
   @Setup
   public void setUp() {
@@ -49,6 +50,7 @@ public class ClientHelloBenchmark {
         buffer.equals("heap")
             ? ByteBuffer.wrap(record)
             : ByteBuffer.allocateDirect(record.length).put(record).flip();
+    parsed = hello();
   }
 
   @Benchmark
@@ -66,6 +68,18 @@ public class ClientHelloBenchmark {
     ClientHello h = hello();
     sink.consume(Ja3.md5(h));
     sink.consume(Ja4.ja4(h));
+  }
+
+  /** JA4 alone, on an already parsed hello. */
+  @Benchmark
+  public String ja4Only() {
+    return Ja4.ja4(parsed);
+  }
+
+  /** JA3 alone, on an already parsed hello. */
+  @Benchmark
+  public String ja3Only() {
+    return Ja3.md5(parsed);
   }
 
   private ClientHello hello() {
