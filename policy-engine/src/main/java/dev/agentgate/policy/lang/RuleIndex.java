@@ -1,0 +1,163 @@
+package dev.agentgate.policy.lang;
+
+import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.Phase;
+import dev.agentgate.policy.agents.Identification;
+import dev.agentgate.policy.match.AgentCondition;
+import dev.agentgate.policy.match.Condition;
+import dev.agentgate.policy.match.FactConditions;
+import dev.agentgate.policy.match.HostPattern;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Finds the rules that can apply to a request with a few hash lookups instead of a scan. Each rule
+ * is filed under one of its conditions, the first of: host (exact and suffix maps), agent, JA4,
+ * group; a rule with none of them is always a candidate. Filing under one AND-ed condition is
+ * sound: when that condition is NO the rule is NO. A JA4-filed rule is a candidate for every
+ * request before the TLS phase, where its JA4 is still unknown.
+ */
+final class RuleIndex {
+  private final Map<String, int[]> hostExact;
+  private final Map<String, int[]> hostSuffix;
+  private final Map<String, int[]> agents;
+  private final int[] agentUnknown;
+  private final Map<String, int[]> ja4Exact;
+  private final Map<String, int[]> ja4Prefix;
+  private final int[] ja4PrefixLengths;
+  private final int[] ja4All;
+  private final Map<String, int[]> groups;
+  private final int[] always;
+
+  private RuleIndex(Builder b) {
+    hostExact = freeze(b.hostExact);
+    hostSuffix = freeze(b.hostSuffix);
+    agents = freeze(b.agents);
+    agentUnknown = toArray(b.agentUnknown);
+    ja4Exact = freeze(b.ja4Exact);
+    ja4Prefix = freeze(b.ja4Prefix);
+    ja4PrefixLengths =
+        new TreeSet<>(b.ja4Prefix.keySet().stream().map(String::length).toList())
+            .stream().mapToInt(Integer::intValue).toArray();
+    ja4All = toArray(b.ja4All);
+    groups = freeze(b.groups);
+    always = toArray(b.always);
+  }
+
+  static RuleIndex of(List<Rule> rules) {
+    Builder b = new Builder();
+    for (Rule r : rules) {
+      b.file(r);
+    }
+    return new RuleIndex(b);
+  }
+
+  /** The candidate rules for {@code request}, in rule order. */
+  Candidates candidates(EgressRequest request, Identification agent) {
+    Candidates c = new Candidates();
+    c.add(always);
+    String host = HostPattern.normalize(request.host());
+    c.add(hostExact.get(host));
+    if (!hostSuffix.isEmpty()) {
+      for (int i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
+        c.add(hostSuffix.get(host.substring(i + 1)));
+      }
+    }
+    if (agent.agentId() != null) {
+      c.add(agents.get(agent.agentId()));
+    } else {
+      c.add(agentUnknown);
+      if (request.phase() != Phase.HTTP) {
+        for (String candidate : agent.candidates()) {
+          c.add(agents.get(candidate));
+        }
+      }
+    }
+    if (!request.phase().knows(Phase.TLS)) {
+      c.add(ja4All);
+    } else if (request.tls() && request.ja4() != null) {
+      String ja4 = request.ja4();
+      c.add(ja4Exact.get(ja4));
+      for (int length : ja4PrefixLengths) {
+        if (ja4.length() >= length) {
+          c.add(ja4Prefix.get(ja4.substring(0, length)));
+        }
+      }
+    }
+    for (String g : request.groups()) {
+      c.add(groups.get(g));
+    }
+    return c;
+  }
+
+  private static Map<String, int[]> freeze(Map<String, List<Integer>> lists) {
+    Map<String, int[]> out = new HashMap<>(lists.size() * 2);
+    lists.forEach((k, v) -> out.put(k, toArray(v)));
+    return out;
+  }
+
+  private static int[] toArray(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).distinct().toArray();
+  }
+
+  /** Collects the rule indices per key while the rules are filed in order. */
+  private static final class Builder {
+    final Map<String, List<Integer>> hostExact = new HashMap<>();
+    final Map<String, List<Integer>> hostSuffix = new HashMap<>();
+    final Map<String, List<Integer>> agents = new HashMap<>();
+    final List<Integer> agentUnknown = new ArrayList<>();
+    final Map<String, List<Integer>> ja4Exact = new HashMap<>();
+    final Map<String, List<Integer>> ja4Prefix = new HashMap<>();
+    final List<Integer> ja4All = new ArrayList<>();
+    final Map<String, List<Integer>> groups = new HashMap<>();
+    final List<Integer> always = new ArrayList<>();
+
+    void file(Rule rule) {
+      int i = rule.index;
+      List<Condition> conditions = rule.conditions();
+      if (find(conditions, FactConditions.Host.class) instanceof FactConditions.Host host) {
+        for (HostPattern p : host.hosts().patterns()) {
+          add(p.wildcard() ? hostSuffix : hostExact, p.name(), i);
+        }
+      } else if (find(conditions, AgentCondition.class) instanceof AgentCondition agent) {
+        agent.ids().forEach(id -> add(agents, id, i));
+        if (agent.unknown()) {
+          agentUnknown.add(i);
+        }
+      } else if (ja4(conditions) instanceof FactConditions.Fingerprint fp) {
+        ja4All.add(i);
+        fp.patterns().exactValues().forEach(v -> add(ja4Exact, v, i));
+        fp.patterns().prefixes().forEach(p -> add(ja4Prefix, p, i));
+      } else if (find(conditions, FactConditions.Group.class) instanceof FactConditions.Group g) {
+        g.groups().forEach(name -> add(groups, name, i));
+      } else {
+        always.add(i);
+      }
+    }
+
+    private static void add(Map<String, List<Integer>> map, String key, int index) {
+      map.computeIfAbsent(key, k -> new ArrayList<>()).add(index);
+    }
+
+    private static Condition find(List<Condition> conditions, Class<? extends Condition> type) {
+      for (Condition c : conditions) {
+        if (type.isInstance(c)) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    private static Condition ja4(List<Condition> conditions) {
+      for (Condition c : conditions) {
+        if (c instanceof FactConditions.Fingerprint fp && fp.ja4()) {
+          return c;
+        }
+      }
+      return null;
+    }
+  }
+}
