@@ -23,11 +23,15 @@ final class Fields {
    * when it is not a map. {@code prefix} names the map in messages ("" at the top, "match", ...).
    */
   static Fields of(Node node, String prefix, List<String> allowed, Problems problems) {
+    return of(node, prefix, prefix.isEmpty() ? "policy" : prefix, allowed, problems);
+  }
+
+  /**
+   * As {@link #of(Node, String, List, Problems)}, naming the map {@code what} when it is not one.
+   */
+  static Fields of(Node node, String prefix, String what, List<String> allowed, Problems problems) {
     if (!(node instanceof Node.MapNode map)) {
-      problems.error(
-          node,
-          prefix.isEmpty() ? "policy" : prefix,
-          "a map with keys " + String.join(", ", allowed));
+      problems.error(node, what, "a map with keys " + String.join(", ", allowed));
       return null;
     }
     Fields f = new Fields(map, prefix, problems);

@@ -25,6 +25,15 @@ final class Problems {
     error(node.pos(), name, show(node), expected);
   }
 
+  /** Records a message already in the form {@code name: value (expected: ...)}. */
+  void message(Node.Position pos, String message) {
+    errors.add(new PolicyError(file, pos.line(), pos.column(), message));
+  }
+
+  int count() {
+    return errors.size();
+  }
+
   boolean isEmpty() {
     return errors.isEmpty();
   }

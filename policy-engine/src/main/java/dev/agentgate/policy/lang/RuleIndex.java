@@ -1,6 +1,7 @@
 package dev.agentgate.policy.lang;
 
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.HostNames;
 import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.agents.Identification;
 import dev.agentgate.policy.match.AgentCondition;
@@ -18,13 +19,15 @@ import java.util.TreeSet;
  * is filed under one of its conditions, the first of: host (exact and suffix maps), agent, JA4,
  * group; a rule with none of them is always a candidate. Filing under one AND-ed condition is
  * sound: when that condition is NO the rule is NO. A JA4-filed rule is a candidate for every
- * request before the TLS phase, where its JA4 is still unknown.
+ * request before the TLS phase, where its JA4 is still unknown; so is an agent-filed rule for a
+ * CONNECT to an IP literal, whose agent the SNI may still name.
  */
 final class RuleIndex {
   private final Map<String, int[]> hostExact;
   private final Map<String, int[]> hostSuffix;
   private final Map<String, int[]> agents;
   private final int[] agentUnknown;
+  private final int[] agentAll;
   private final Map<String, int[]> ja4Exact;
   private final Map<String, int[]> ja4Prefix;
   private final int[] ja4PrefixLengths;
@@ -37,6 +40,7 @@ final class RuleIndex {
     hostSuffix = freeze(b.hostSuffix);
     agents = freeze(b.agents);
     agentUnknown = toArray(b.agentUnknown);
+    agentAll = toArray(b.agentAll);
     ja4Exact = freeze(b.ja4Exact);
     ja4Prefix = freeze(b.ja4Prefix);
     ja4PrefixLengths =
@@ -70,7 +74,9 @@ final class RuleIndex {
       c.add(agents.get(agent.agentId()));
     } else {
       c.add(agentUnknown);
-      if (request.phase() != Phase.HTTP) {
+      if (!request.phase().knows(Phase.TLS) && HostNames.isIpLiteral(request.host())) {
+        c.add(agentAll); // the SNI may name any agent: see AgentCondition
+      } else if (request.phase() != Phase.HTTP) {
         for (String candidate : agent.candidates()) {
           c.add(agents.get(candidate));
         }
@@ -109,6 +115,7 @@ final class RuleIndex {
     final Map<String, List<Integer>> hostSuffix = new HashMap<>();
     final Map<String, List<Integer>> agents = new HashMap<>();
     final List<Integer> agentUnknown = new ArrayList<>();
+    final List<Integer> agentAll = new ArrayList<>();
     final Map<String, List<Integer>> ja4Exact = new HashMap<>();
     final Map<String, List<Integer>> ja4Prefix = new HashMap<>();
     final List<Integer> ja4All = new ArrayList<>();
@@ -123,6 +130,7 @@ final class RuleIndex {
           add(p.wildcard() ? hostSuffix : hostExact, p.name(), i);
         }
       } else if (find(conditions, AgentCondition.class) instanceof AgentCondition agent) {
+        agentAll.add(i);
         agent.ids().forEach(id -> add(agents, id, i));
         if (agent.unknown()) {
           agentUnknown.add(i);

@@ -1,6 +1,7 @@
 package dev.agentgate.policy.match;
 
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.HostNames;
 import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.agents.Identification;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Set;
  * UNKNOWN, so the proxy looks at the ClientHello and then the headers. The candidates are taken as
  * the complete list of agents still possible; an identification with neither id nor candidates
  * means no known agent talks to this destination. At the HTTP phase the identification is final.
+ *
+ * <p>A CONNECT to an IP literal names no host: the identifier looks the agent up by the SNI at the
+ * TLS phase, so until then the agent is UNKNOWN.
  */
 public record AgentCondition(Set<String> ids, boolean unknown, List<String> texts)
     implements Condition {
@@ -39,6 +43,9 @@ public record AgentCondition(Set<String> ids, boolean unknown, List<String> text
   public Tri test(EgressRequest r, Identification agent) {
     if (agent.agentId() != null) {
       return Tri.of(ids.contains(agent.agentId()));
+    }
+    if (!r.phase().knows(Phase.TLS) && HostNames.isIpLiteral(r.host())) {
+      return Tri.UNKNOWN;
     }
     if (r.phase() == Phase.HTTP || agent.candidates().isEmpty()) {
       return Tri.of(unknown);

@@ -1,6 +1,7 @@
 package dev.agentgate.policy.match;
 
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.HostNames;
 import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.agents.Identification;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
  * auth, update, ...). Before the HTTP phase the answer comes from every category the catalog gives
  * the host, because a path can change it (telemetry on a model API host): YES when all of them are
  * listed, NO when none is, UNKNOWN otherwise. At the HTTP phase the identifier's category decides.
+ * For a CONNECT to an IP literal the host is the SNI, so the category is UNKNOWN until TLS.
  */
 public record CategoryCondition(
     Set<String> categories, EndpointCategories catalog, List<String> texts) implements Condition {
@@ -36,6 +38,15 @@ public record CategoryCondition(
       return Tri.of(
           agent.endpointCategory() != null && categories.contains(agent.endpointCategory()));
     }
-    return catalog.classify(r.host(), categories);
+    String host = r.host();
+    if (HostNames.isIpLiteral(host)) {
+      if (!r.phase().knows(Phase.TLS)) {
+        return Tri.UNKNOWN;
+      }
+      if (r.tls() && r.sni() != null && !r.sni().isEmpty()) {
+        host = r.sni();
+      }
+    }
+    return catalog.classify(host, categories);
   }
 }
