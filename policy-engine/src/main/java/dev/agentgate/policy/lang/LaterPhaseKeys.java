@@ -172,8 +172,9 @@ final class LaterPhaseKeys {
       if (!TOKEN.matcher(headerName).matches()) {
         problems.error(e.keyPos(), entryName, Problems.quote(e.key()), "a header name");
         ok = false;
-      } else if (e.value() instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.BOOL) {
-        tests.add(new HttpConditions.HeaderTest(headerName, Boolean.parseBoolean(s.text()), null));
+      } else if (e.value() instanceof Node.Scalar s && s.isBool()) {
+        tests.add(
+            new HttpConditions.HeaderTest(headerName, s.kind() == Node.Scalar.Kind.TRUE, null));
       } else {
         String regex = values.text(e.value(), entryName, expected);
         Pattern p = regex == null ? null : values.regex(e.value(), entryName, regex);

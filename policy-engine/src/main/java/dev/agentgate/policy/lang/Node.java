@@ -10,13 +10,21 @@ sealed interface Node permits Node.Scalar, Node.ListNode, Node.MapNode {
   /** 1-based line and column in the source text. */
   record Position(int line, int column) {}
 
-  /** A scalar; {@code kind} says how YAML typed it (quoted "true" is a STRING, true is BOOL). */
+  /**
+   * A scalar as written; {@code kind} says how YAML typed it (quoted "true" is a STRING; true, yes,
+   * on are TRUE).
+   */
   record Scalar(String text, Kind kind, Position pos) implements Node {
     enum Kind {
       STRING,
       NUMBER,
-      BOOL,
+      TRUE,
+      FALSE,
       NULL
+    }
+
+    boolean isBool() {
+      return kind == Kind.TRUE || kind == Kind.FALSE;
     }
   }
 

@@ -92,8 +92,10 @@ final class PolicyAgents {
     }
     Node.Scalar s = (Node.Scalar) node;
     switch (s.kind()) {
-      case BOOL:
-        return JSON.booleanNode(Boolean.parseBoolean(s.text()));
+      case TRUE:
+        return JSON.booleanNode(true);
+      case FALSE:
+        return JSON.booleanNode(false);
       case NULL:
         return JSON.nullNode();
       case NUMBER:

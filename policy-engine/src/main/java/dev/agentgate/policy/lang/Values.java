@@ -13,10 +13,13 @@ final class Values {
     this.problems = problems;
   }
 
-  /** The text of a string or number scalar; {@code null} (error recorded) otherwise. */
+  /**
+   * The text of a scalar as written, so that {@code message: no} is the word "no" where text is
+   * expected (YAML 1.1 would read it as false); {@code null} (error recorded) for null, a list or a
+   * map.
+   */
   String text(Node node, String name, String expected) {
-    if (node instanceof Node.Scalar s
-        && (s.kind() == Node.Scalar.Kind.STRING || s.kind() == Node.Scalar.Kind.NUMBER)) {
+    if (node instanceof Node.Scalar s && s.kind() != Node.Scalar.Kind.NULL) {
       if (!s.text().isBlank()) {
         return s.text();
       }
@@ -57,8 +60,8 @@ final class Values {
 
   /** A YAML boolean ({@code true}/{@code false} unquoted); {@code null} (recorded) otherwise. */
   Boolean bool(Node node, String name) {
-    if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.BOOL) {
-      return Boolean.valueOf(s.text());
+    if (node instanceof Node.Scalar s && s.isBool()) {
+      return s.kind() == Node.Scalar.Kind.TRUE;
     }
     problems.error(node, name, "true or false");
     return null;

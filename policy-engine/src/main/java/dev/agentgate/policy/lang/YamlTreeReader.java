@@ -70,7 +70,9 @@ final class YamlTreeReader {
       case VALUE_TRUE:
       case VALUE_FALSE:
         return new Node.Scalar(
-            String.valueOf(t == JsonToken.VALUE_TRUE), Node.Scalar.Kind.BOOL, pos);
+            p.getText(),
+            t == JsonToken.VALUE_TRUE ? Node.Scalar.Kind.TRUE : Node.Scalar.Kind.FALSE,
+            pos);
       case VALUE_NULL:
         return new Node.Scalar("null", Node.Scalar.Kind.NULL, pos);
       default:
