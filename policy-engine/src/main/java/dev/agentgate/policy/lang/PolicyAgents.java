@@ -21,6 +21,16 @@ import java.util.Map;
 final class PolicyAgents {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** The entry key each field name of {@link AgentCatalog#check}'s problems comes from. */
+  private static final Map<String, String> CHECK_KEYS =
+      Map.of(
+          "host", "hosts",
+          "category", "hosts",
+          "path", "hosts",
+          "tls-family", "tls-families",
+          "header-marker", "header-markers",
+          "user-agent-prefix", "user-agent-prefixes");
+
   private final Problems problems;
 
   PolicyAgents(Problems problems) {
@@ -73,7 +83,10 @@ final class PolicyAgents {
     Node.Position pos = item.pos();
     if (item instanceof Node.MapNode map) {
       String first = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-      Node.Entry e = map.entry(first);
+      Node.Entry e = map.entry(CHECK_KEYS.getOrDefault(first, first));
+      if (e == null && CHECK_KEYS.containsKey(first)) {
+        e = map.entry("shared-hosts"); // a host problem may sit in either host list
+      }
       pos = e == null ? pos : e.keyPos();
     }
     problems.message(pos, "agents." + message);
