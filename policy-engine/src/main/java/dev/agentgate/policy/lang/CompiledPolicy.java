@@ -139,6 +139,11 @@ public final class CompiledPolicy implements PolicyEngine {
     return out;
   }
 
+  /** The compiled rules in policy order (tests compare the index with a plain scan). */
+  List<Rule> ruleList() {
+    return List.of(rules);
+  }
+
   public Optional<RedactorSpec> redactor(String id) {
     return Optional.ofNullable(redactors.get(id));
   }
