@@ -4,11 +4,7 @@ import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.HostNames;
 import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.agents.Identification;
-import dev.agentgate.policy.match.AgentCondition;
-import dev.agentgate.policy.match.Condition;
-import dev.agentgate.policy.match.FactConditions;
 import dev.agentgate.policy.match.HostPattern;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +12,11 @@ import java.util.TreeSet;
 
 /**
  * Finds the rules that can apply to a request with a few hash lookups instead of a scan. Each rule
- * is filed under one of its conditions, the first of: host (exact and suffix maps), agent, JA4,
- * group; a rule with none of them is always a candidate. Filing under one AND-ed condition is
- * sound: when that condition is NO the rule is NO. A JA4-filed rule is a candidate for every
- * request before the TLS phase, where its JA4 is still unknown; so is an agent-filed rule for a
- * CONNECT to an IP literal, whose agent the SNI may still name.
+ * is filed under one of its conditions: host (exact and suffix maps), agent, group or JA4 (see
+ * {@link IndexBuilder} for which); a rule with none of them is always a candidate. Filing under one
+ * AND-ed condition is sound: when that condition is NO the rule is NO. A JA4-filed rule is a
+ * candidate for every request before the TLS phase, where its JA4 is still unknown; so is an
+ * agent-filed rule for a CONNECT to an IP literal, whose agent the SNI may still name.
  */
 final class RuleIndex {
   private final Map<String, int[]> hostExact;
@@ -35,7 +31,7 @@ final class RuleIndex {
   private final Map<String, int[]> groups;
   private final int[] always;
 
-  private RuleIndex(Builder b) {
+  RuleIndex(IndexBuilder b) {
     hostExact = freeze(b.hostExact);
     hostSuffix = freeze(b.hostSuffix);
     agents = freeze(b.agents);
@@ -52,11 +48,7 @@ final class RuleIndex {
   }
 
   static RuleIndex of(List<Rule> rules) {
-    Builder b = new Builder();
-    for (Rule r : rules) {
-      b.file(r);
-    }
-    return new RuleIndex(b);
+    return IndexBuilder.build(rules);
   }
 
   /** The candidate rules for {@code request}, in rule order. */
@@ -107,65 +99,5 @@ final class RuleIndex {
 
   private static int[] toArray(List<Integer> list) {
     return list.stream().mapToInt(Integer::intValue).distinct().toArray();
-  }
-
-  /** Collects the rule indices per key while the rules are filed in order. */
-  private static final class Builder {
-    final Map<String, List<Integer>> hostExact = new HashMap<>();
-    final Map<String, List<Integer>> hostSuffix = new HashMap<>();
-    final Map<String, List<Integer>> agents = new HashMap<>();
-    final List<Integer> agentUnknown = new ArrayList<>();
-    final List<Integer> agentAll = new ArrayList<>();
-    final Map<String, List<Integer>> ja4Exact = new HashMap<>();
-    final Map<String, List<Integer>> ja4Prefix = new HashMap<>();
-    final List<Integer> ja4All = new ArrayList<>();
-    final Map<String, List<Integer>> groups = new HashMap<>();
-    final List<Integer> always = new ArrayList<>();
-
-    void file(Rule rule) {
-      int i = rule.index;
-      List<Condition> conditions = rule.conditions();
-      if (find(conditions, FactConditions.Host.class) instanceof FactConditions.Host host) {
-        for (HostPattern p : host.hosts().patterns()) {
-          add(p.wildcard() ? hostSuffix : hostExact, p.name(), i);
-        }
-      } else if (find(conditions, AgentCondition.class) instanceof AgentCondition agent) {
-        agentAll.add(i);
-        agent.ids().forEach(id -> add(agents, id, i));
-        if (agent.unknown()) {
-          agentUnknown.add(i);
-        }
-      } else if (ja4(conditions) instanceof FactConditions.Fingerprint fp) {
-        ja4All.add(i);
-        fp.patterns().exactValues().forEach(v -> add(ja4Exact, v, i));
-        fp.patterns().prefixes().forEach(p -> add(ja4Prefix, p, i));
-      } else if (find(conditions, FactConditions.Group.class) instanceof FactConditions.Group g) {
-        g.groups().forEach(name -> add(groups, name, i));
-      } else {
-        always.add(i);
-      }
-    }
-
-    private static void add(Map<String, List<Integer>> map, String key, int index) {
-      map.computeIfAbsent(key, k -> new ArrayList<>()).add(index);
-    }
-
-    private static Condition find(List<Condition> conditions, Class<? extends Condition> type) {
-      for (Condition c : conditions) {
-        if (type.isInstance(c)) {
-          return c;
-        }
-      }
-      return null;
-    }
-
-    private static Condition ja4(List<Condition> conditions) {
-      for (Condition c : conditions) {
-        if (c instanceof FactConditions.Fingerprint fp && fp.ja4()) {
-          return c;
-        }
-      }
-      return null;
-    }
   }
 }
