@@ -64,7 +64,9 @@ public final class ConfigLoader {
     List<HostPort> proxy =
         listeners.list("proxy", defaults.proxyListeners(), HOST_PORT, HostPort::parse);
     String adminText = listeners.string("admin", defaults.adminListener().toString());
-    HostPort admin = "off".equalsIgnoreCase(adminText) ? null : parseAdmin(listeners, adminText);
+    // YAML 1.1 reads a bare off as false.
+    boolean off = "off".equalsIgnoreCase(adminText) || "false".equals(adminText);
+    HostPort admin = off ? null : parseAdmin(listeners, adminText);
     int ioThreads = listeners.integer("io_threads", 0, 0, 1024);
     listeners.finish();
 

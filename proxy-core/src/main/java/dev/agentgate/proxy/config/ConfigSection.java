@@ -27,8 +27,8 @@ final class ConfigSection {
   ConfigSection(String source, String path, JsonNode node) throws ConfigException {
     this.source = source;
     this.path = path;
-    this.node = node;
-    if (node != null && !node.isNull() && !node.isObject()) {
+    this.node = node == null || node.isMissingNode() ? null : node;
+    if (this.node != null && !this.node.isNull() && !this.node.isObject()) {
       throw error(path, "expected a mapping of keys");
     }
   }

@@ -33,9 +33,7 @@ class AdminIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    URI uri =
-        URI.create(
-            "http://127.0.0.1:" + proxy.adminAddress().getPort() + path);
+    URI uri = URI.create("http://127.0.0.1:" + proxy.adminAddress().getPort() + path);
     return client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString());
   }
 

@@ -102,7 +102,8 @@ class LimitsIT {
   void aClientThatNeverFinishesItsRequestHeadGets408() throws Exception {
     try (ProxyFixture proxy = proxy(timeouts(Duration.ofMinutes(5), Duration.ofSeconds(1)), 100);
         RawClient c = new RawClient(proxy.port())) {
-      String reply = c.send("GET http://" + HTTP_HOST + "/small HTTP/1.1\r\nHost: x\r\n").readUntilClose();
+      String reply =
+          c.send("GET http://" + HTTP_HOST + "/small HTTP/1.1\r\nHost: x\r\n").readUntilClose();
 
       assertThat(reply).startsWith("HTTP/1.1 408 ");
       assertThat(proxy.observer.errors).contains(ProxyError.HEAD_TIMEOUT);
@@ -136,7 +137,10 @@ class LimitsIT {
       try (RawClient again = new RawClient(proxy.port())) {
         String reply =
             again
-                .send("GET http://" + HTTP_HOST + "/small HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .send(
+                    "GET http://"
+                        + HTTP_HOST
+                        + "/small HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                 .readUntilClose();
         assertThat(reply).startsWith("HTTP/1.1 200 ").endsWith(TestUpstream.SMALL_BODY);
       }

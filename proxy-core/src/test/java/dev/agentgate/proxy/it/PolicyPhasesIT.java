@@ -215,16 +215,16 @@ class PolicyPhasesIT {
   private static boolean handshakeThroughTunnel(String host, String sni) throws Exception {
     try (RawClient c = new RawClient(proxy.port())) {
       assertThat(c.send(connect(host, 443)).readHead()).startsWith("HTTP/1.1 200 ");
-      SSLSocket s =
-          (SSLSocket) tls.getSocketFactory().createSocket(c.socket(), sni, 443, false);
+      SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(c.socket(), sni, 443, false);
       SSLParameters params = s.getSSLParameters();
       params.setServerNames(List.of(new SNIHostName(sni)));
       s.setSSLParameters(params);
       try {
         s.startHandshake();
         s.getOutputStream()
-            .write(("GET /small HTTP/1.1\r\nHost: " + sni + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+            .write(
+                ("GET /small HTTP/1.1\r\nHost: " + sni + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         InputStream in = s.getInputStream();
         String reply = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         return reply.endsWith(TestUpstream.SMALL_BODY);

@@ -44,9 +44,11 @@ class ShutdownIT {
     try (RawClient tunnel = new RawClient(port);
         RawClient http = new RawClient(port)) {
       tunnel.send("CONNECT " + HTTP_HOST + ":443 HTTP/1.1\r\nHost: x\r\n\r\n").readHead();
-      tunnel.send("GET /stream?bytes=" + size + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      tunnel.send(
+          "GET /stream?bytes=" + size + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       assertThat(tunnel.readHead()).startsWith("HTTP/1.1 200 ");
-      http.send("GET http://" + HTTP_HOST + "/stream?bytes=" + size + " HTTP/1.1\r\nHost: x\r\n\r\n");
+      http.send(
+          "GET http://" + HTTP_HOST + "/stream?bytes=" + size + " HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThat(http.readHead()).startsWith("HTTP/1.1 200 ");
 
       CompletableFuture<Void> shutdown =

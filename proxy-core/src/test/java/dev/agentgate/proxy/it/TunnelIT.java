@@ -70,7 +70,8 @@ class TunnelIT {
   @Test
   void curlGetsThroughTheTunnelAndBothPhasesAreDecided(@TempDir Path dir) throws Exception {
     Curl.Result r =
-        Curl.viaProxy(proxy.port(), "--cacert", ca.writeCaPem(dir).toString(), uri("/small").toString());
+        Curl.viaProxy(
+            proxy.port(), "--cacert", ca.writeCaPem(dir).toString(), uri("/small").toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(TestUpstream.SMALL_BODY);
@@ -101,7 +102,9 @@ class TunnelIT {
     HttpClient fresh = proxy.client(tls);
     for (int i = 0; i < 5; i++) {
       assertThat(
-              fresh.send(HttpRequest.newBuilder(uri("/small")).build(), BodyHandlers.ofString()).body())
+              fresh
+                  .send(HttpRequest.newBuilder(uri("/small")).build(), BodyHandlers.ofString())
+                  .body())
           .isEqualTo(TestUpstream.SMALL_BODY);
     }
     assertThat(proxy.observer.opened.get()).isEqualTo(1);
@@ -166,7 +169,8 @@ class TunnelIT {
       assertThat(c.send(connect).readHead()).startsWith("HTTP/1.1 200 ");
       assertThat(c.send(plainRequest).readUntilClose()).isEmpty();
     }
-    assertThat(proxy.observer.decisions.get(proxy.observer.decisions.size() - 1).decision().action())
+    assertThat(
+            proxy.observer.decisions.get(proxy.observer.decisions.size() - 1).decision().action())
         .isEqualTo(Action.BLOCK);
   }
 
