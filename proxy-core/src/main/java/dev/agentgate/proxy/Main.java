@@ -2,6 +2,7 @@ package dev.agentgate.proxy;
 
 import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       AgentsCommand.class,
       FingerprintCommand.class,
+      RunCommand.class,
     })
 public final class Main {
 
