@@ -2,6 +2,8 @@ package dev.agentgate.proxy;
 
 import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.AuditCommand;
+import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.RunCommand;
 import dev.agentgate.proxy.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       AgentsCommand.class,
+      FingerprintCommand.class,
+      RunCommand.class,
       UsersCommand.class,
       AuditCommand.class
     })

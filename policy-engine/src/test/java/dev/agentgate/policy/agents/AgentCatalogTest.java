@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -224,5 +227,32 @@ class AgentCatalogTest {
             new AgentDefinition.Endpoint("api.openai.com", "model-api", null, true));
     assertThat(a.headerMarkers()).containsEntry("x-corp-agent", "^v\\d");
     assertThat(catalog.check(a)).isEmpty();
+  }
+
+  @Test
+  void aCatalogDocumentWithARepeatedKeyIsRejected() {
+    String doc =
+        String.join(
+            "\n",
+            "families: []",
+            "agents:",
+            "  - id: a",
+            "    hosts: {model-api: [a.example]}",
+            "    hosts: {model-api: [b.example]}");
+
+    assertThatThrownBy(
+            () ->
+                CatalogReader.read(
+                    new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)), "test.yaml"))
+        .hasMessageContaining("Duplicate field 'hosts'");
+  }
+
+  @Test
+  void theBuiltInResourceReadsBackToTheBuiltInCatalog() throws Exception {
+    try (InputStream in = AgentCatalog.class.getResourceAsStream(AgentCatalog.RESOURCE)) {
+      AgentCatalog read = CatalogReader.read(in, "catalog.yaml");
+      assertThat(read.agents()).isEqualTo(catalog.agents());
+      assertThat(read.families()).isEqualTo(catalog.families());
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.agentgate.proxy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agentgate.policy.agents.AgentCatalog;
+import dev.agentgate.policy.agents.AgentChecks;
 import dev.agentgate.policy.agents.AgentDefinition;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -64,14 +65,15 @@ public final class AgentsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** "model-api:2 telemetry:1": the number of endpoints per category, in first-seen order. */
+  /** "model-api:2 telemetry:1": the number of endpoints per category. */
   private static String hostCounts(AgentDefinition agent) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (AgentDefinition.Endpoint e : agent.endpoints()) {
-      counts.merge(e.category(), 1, Integer::sum);
-    }
     List<String> parts = new ArrayList<>();
-    counts.forEach((category, n) -> parts.add(category + ":" + n));
+    for (String category : AgentChecks.CATEGORY_ORDER) {
+      long n = agent.endpoints().stream().filter(e -> category.equals(e.category())).count();
+      if (n > 0) {
+        parts.add(category + ":" + n);
+      }
+    }
     return String.join(" ", parts);
   }
 

@@ -35,7 +35,11 @@ class AgentsCommandTest {
         .filteredOn(l -> l.startsWith("claude-code "))
         .singleElement()
         .asString()
-        .contains("Claude Code", "Anthropic", "model-api:1", "telemetry:3", "bun,node-18");
+        .contains(
+            "Claude Code",
+            "Anthropic",
+            "model-api:1 auth:3 telemetry:3 update:2 other:3",
+            "bun,node-18");
     assertThat(lines)
         .filteredOn(l -> l.startsWith("anthropic-sdk "))
         .singleElement()
