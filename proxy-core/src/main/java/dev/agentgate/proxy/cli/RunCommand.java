@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,13 +55,25 @@ public final class RunCommand implements Callable<Integer> {
       err.println("agentgate: config error: policy.file: policy files are not supported yet");
       return 2;
     }
+    IdentityAndAudit identityAndAudit;
+    try {
+      identityAndAudit = IdentityAndAudit.start(cfg);
+    } catch (IdentityAndAudit.StartupFailure e) {
+      err.println("agentgate: " + e.getMessage());
+      return e.exitCode();
+    }
+    Supplier<PolicyStatus> policyStatus = () -> new PolicyStatus("builtin-allow-all", "none");
     ProxyServer server;
     try {
       server =
           ProxyServer.builder(cfg)
-              .policy(TEMPORARY_ALLOW_ALL, () -> new PolicyStatus("builtin-allow-all", "none"))
+              .policy(TEMPORARY_ALLOW_ALL, policyStatus)
+              .identity(identityAndAudit.identity())
+              .audit(identityAndAudit.audit())
+              .observer(identityAndAudit.observer(() -> policyStatus.get().version()))
               .start();
     } catch (IOException e) {
+      identityAndAudit.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
     }
@@ -70,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  identityAndAudit.close(); // after the drain: the last events get written
                   stopped.countDown();
                 },
                 "agentgate-shutdown"));

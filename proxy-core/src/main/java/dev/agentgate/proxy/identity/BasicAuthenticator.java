@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
  * one it was checked against, so a changed or removed user takes effect at the next reload.
  */
 final class BasicAuthenticator implements AutoCloseable {
+
+  /** The queue was full: no comparison was made. */
+  private static final PasswordVerifier.Verified BUSY = new PasswordVerifier.Verified(null, "");
 
   private final Supplier<UserDirectory> users;
   private final PasswordVerifier verifier = new PasswordVerifier();
@@ -81,7 +85,16 @@ final class BasicAuthenticator implements AutoCloseable {
       }
       cache.asMap().remove(key, cached);
     }
-    return cache.get(key, (k, ignored) -> verifyAsync(credentials)).thenApply(v -> v.user());
+    CompletableFuture<PasswordVerifier.Verified> future =
+        cache.get(key, (k, ignored) -> verifyAsync(credentials));
+    return future.thenApply(
+        v -> {
+          if (v == BUSY) {
+            cache.asMap().remove(key, future); // "busy" is an answer for now, not for later
+            throw new CompletionException(new RejectedExecutionException("password queue full"));
+          }
+          return v.user();
+        });
   }
 
   private static ThreadPoolExecutor passwordExecutor(int threads, int queueCapacity) {
@@ -105,7 +118,8 @@ final class BasicAuthenticator implements AutoCloseable {
       return CompletableFuture.supplyAsync(
           () -> verifier.verify(users.get(), credentials), executor);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(e); // a failed future is not kept by the cache
+      // A value, not a failed future: the cache would log every failed load as a warning.
+      return CompletableFuture.completedFuture(BUSY);
     }
   }
 

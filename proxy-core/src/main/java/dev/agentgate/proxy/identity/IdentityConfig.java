@@ -1,7 +1,5 @@
 package dev.agentgate.proxy.identity;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code identity:} section of the proxy configuration (snake_case keys, bound by Jackson).
- * Validation happens on construction, with {@code identity.key: value (expected: ...)} messages.
+ * The {@code identity:} section of the proxy configuration (read by the config loader, keys in
+ * snake_case). Validation happens on construction, with {@code identity.key: value (expected: ...)}
+ * messages.
  *
  * @param mode {@code required}, {@code optional} or {@code networks}; absent means no identity is
  *     configured (every client is anonymous; see {@link #checkNotOpenProxy})
- * @param usersFile the users file, relative to the configuration file's directory
+ * @param usersFile the users file (the loader resolves it against the configuration file's
+ *     directory)
  * @param networks source network (CIDR) to groups
  * @param allowOpenProxy serve unidentified clients on a non-loopback address anyway
  * @param cacheSeconds how long a password check's outcome is cached (default 300)
@@ -24,14 +24,14 @@ import java.util.Map;
  * @param verifyQueue checks that may wait for a thread before new ones get 503 (default 256)
  */
 public record IdentityConfig(
-    @JsonProperty("mode") IdentityMode mode,
-    @JsonProperty("users_file") String usersFile,
-    @JsonProperty("networks") Map<String, List<String>> networks,
-    @JsonProperty("allow_open_proxy") boolean allowOpenProxy,
-    @JsonProperty("cache_seconds") Integer cacheSeconds,
-    @JsonProperty("reload_seconds") Integer reloadSeconds,
-    @JsonProperty("verify_threads") Integer verifyThreads,
-    @JsonProperty("verify_queue") Integer verifyQueue) {
+    IdentityMode mode,
+    Path usersFile,
+    Map<String, List<String>> networks,
+    boolean allowOpenProxy,
+    Integer cacheSeconds,
+    Integer reloadSeconds,
+    Integer verifyThreads,
+    Integer verifyQueue) {
 
   public IdentityConfig {
     networks = networks == null ? Map.of() : new LinkedHashMap<>(networks);
@@ -45,7 +45,7 @@ public record IdentityConfig(
             1);
     verifyQueue = positiveOr(verifyQueue, 256, "verify_queue", 1);
     NetworkGroups.of(networks); // validates every network and group
-    if (mode == IdentityMode.REQUIRED && (usersFile == null || usersFile.isBlank())) {
+    if (mode == IdentityMode.REQUIRED && usersFile == null) {
       throw new IllegalArgumentException(
           "identity.users_file: missing (expected: a users file when identity.mode is required;"
               + " create one with agentgate users add)");
@@ -80,14 +80,8 @@ public record IdentityConfig(
   }
 
   /** The mode in effect: {@link IdentityMode#OPTIONAL} when none is configured. */
-  @JsonIgnore
   public IdentityMode effectiveMode() {
     return mode == null ? IdentityMode.OPTIONAL : mode;
-  }
-
-  /** The users file resolved against {@code baseDir}, or {@code null} when there is none. */
-  public Path usersFilePath(Path baseDir) {
-    return usersFile == null ? null : baseDir.resolve(usersFile).normalize();
   }
 
   /** The parsed network mapping. */
@@ -95,12 +89,10 @@ public record IdentityConfig(
     return NetworkGroups.of(networks);
   }
 
-  @JsonIgnore
   Duration cacheTtl() {
     return Duration.ofSeconds(cacheSeconds);
   }
 
-  @JsonIgnore
   Duration reloadInterval() {
     return Duration.ofSeconds(reloadSeconds);
   }

@@ -1,7 +1,5 @@
 package dev.agentgate.proxy.identity;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How the proxy establishes who a client is. */
@@ -20,13 +18,11 @@ public enum IdentityMode {
   NETWORKS;
 
   /** The configuration spelling: {@code required}, {@code optional}, {@code networks}. */
-  @JsonValue
   public String configName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /** Parses the configuration spelling, in any case. */
-  @JsonCreator
   public static IdentityMode parse(String value) {
     for (IdentityMode mode : values()) {
       if (mode.configName().equalsIgnoreCase(value == null ? "" : value.trim())) {

@@ -47,12 +47,10 @@ public final class IdentityResolver implements AutoCloseable {
   /**
    * Starts the resolver: loads the users file (failing with a one-line message when it is missing
    * or invalid) and starts its reload timer and the password threads.
-   *
-   * @param baseDir the directory the configuration's relative paths are resolved against
    */
-  public static IdentityResolver start(IdentityConfig config, Path baseDir) {
+  public static IdentityResolver start(IdentityConfig config) {
     SecureRandom random = new SecureRandom();
-    Path file = config.usersFilePath(baseDir);
+    Path file = config.usersFile();
     if (file == null || config.effectiveMode() == IdentityMode.NETWORKS) {
       return new IdentityResolver(config.effectiveMode(), config.networkGroups(), null, null);
     }
@@ -66,6 +64,11 @@ public final class IdentityResolver implements AutoCloseable {
             random);
     return new IdentityResolver(
         config.effectiveMode(), config.networkGroups(), watcher, authenticator);
+  }
+
+  /** No identity configured: every client is anonymous (no threads, nothing to close). */
+  public static IdentityResolver none() {
+    return start(IdentityConfig.none());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.agentgate.proxy.pipeline;
 import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.proxy.identity.ClientIdentity;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
@@ -27,7 +28,8 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final HeadDeadlineHandler deadline;
-  private final EgressRequest request;
+  private final Future<ClientIdentity> identity;
+  private EgressRequest request;
   private ByteBuf early;
   private boolean done;
 
@@ -36,11 +38,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
       EgressRequest request,
+      Future<ClientIdentity> identity,
       ByteBufAllocator alloc) {
     this.services = services;
     this.facts = facts;
     this.deadline = deadline;
     this.request = request;
+    this.identity = identity;
     this.early = alloc.buffer(0);
   }
 
@@ -65,8 +69,30 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     release();
   }
 
-  /** Runs phase 1; called once, right after this handler replaced the request handler. */
+  /**
+   * Runs phase 1 once the client's identity is known (at once, unless a password is being checked);
+   * called once, right after this handler replaced the request handler.
+   */
   void start(ChannelHandlerContext ctx) {
+    if (identity.isDone()) {
+      identified(ctx);
+    } else {
+      identity.addListener(f -> identified(ctx));
+    }
+  }
+
+  private void identified(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isActive() || ctx.isRemoved()) {
+      return;
+    }
+    ClientIdentity client = ClientIdentification.outcome(identity, facts);
+    if (!client.allowed()) {
+      Decision refusal = ClientIdentification.refuse(services, facts, request, client.outcome());
+      respond(ctx, ClientIdentification.responseRaw(client.outcome(), refusal, ctx.alloc()));
+      return;
+    }
+    request =
+        request.toBuilder().client(facts.clientAddress(), client.user(), client.groups()).build();
     Decision decision = services.gate().decide(facts, request);
     if (decision.action() == Action.BLOCK) {
       respond(ctx, ProxyResponses.blockedRaw(decision, ctx.alloc()));

@@ -4,6 +4,7 @@ import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.identity.ClientIdentity;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ConnectionFacts.Kind;
 import dev.agentgate.proxy.observe.ProxyError;
@@ -25,6 +26,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -191,13 +193,47 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     }
     facts.target(Kind.HTTP, target.host(), target.port());
     facts.countRequest();
-    Decision decision = decide(request, target);
+    Future<ClientIdentity> identity =
+        ClientIdentification.resolve(
+            services, ctx.channel(), request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+    if (identity.isDone()) {
+      forward(request, target, identity);
+      return;
+    }
+    // A password is being checked off the event loop: whatever the client sends meanwhile waits
+    // in the queue, as it does behind an exchange.
+    inExchange = true;
+    identity.addListener(
+        f -> {
+          inExchange = false;
+          if (!closing) {
+            forward(request, target, identity);
+          }
+        });
+  }
+
+  private void forward(
+      HttpRequest request, RequestTarget target, Future<ClientIdentity> identityCheck) {
+    ClientIdentity identity = ClientIdentification.outcome(identityCheck, facts);
+    if (!identity.allowed()) {
+      EgressRequest r =
+          EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
+              .client(facts.clientAddress(), null, null)
+              .build();
+      Decision refusal = ClientIdentification.refuse(services, facts, r, identity.outcome());
+      respondAndClose(ClientIdentification.response(identity.outcome(), refusal, ctx.alloc()));
+      return;
+    }
+    Decision decision = decide(request, target, identity);
     if (decision.action() == Action.BLOCK) {
       respondAndClose(ProxyResponses.blocked(decision, ctx.alloc()));
       return;
     }
     if (decision.action() != Action.ALLOW) {
-      EgressRequest r = EgressRequest.builder(Phase.HTTP, target.host(), target.port()).build();
+      EgressRequest r =
+          EgressRequest.builder(Phase.HTTP, target.host(), target.port())
+              .client(facts.clientAddress(), identity.user(), identity.groups())
+              .build();
       Decision refused =
           services
               .gate()
@@ -217,10 +253,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
   }
 
   /** The CONNECT phase for host and port; the HTTP phase only when the policy needs more. */
-  private Decision decide(HttpRequest request, RequestTarget target) {
+  private Decision decide(HttpRequest request, RequestTarget target, ClientIdentity identity) {
     EgressRequest.Builder facts1 =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
-            .client(facts.clientAddress(), null, null);
+            .client(facts.clientAddress(), identity.user(), identity.groups());
     Decision decision = services.gate().decide(facts, facts1.build());
     if (decision.action() != Action.CONTINUE) {
       return decision;
@@ -234,9 +270,13 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     return services.gate().decide(facts, http);
   }
 
+  /** The request's headers for the policy, without the proxy credentials (they end here). */
   private static Map<String, List<String>> headerMap(HttpHeaders headers) {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : headers) {
+      if (HttpHeaderNames.PROXY_AUTHORIZATION.contentEqualsIgnoreCase(e.getKey())) {
+        continue;
+      }
       map.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
     }
     return map;
@@ -266,8 +306,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
             .client(facts.clientAddress(), null, null)
             .build();
     ctx.channel().config().setAutoRead(false);
+    Future<ClientIdentity> identity =
+        ClientIdentification.resolve(
+            services, ctx.channel(), request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
     ConnectTunnelHandler tunnel =
-        new ConnectTunnelHandler(services, facts, deadline, connect, ctx.alloc());
+        new ConnectTunnelHandler(services, facts, deadline, connect, identity, ctx.alloc());
     // Replace this handler first, then drop the codec: the bytes it still holds (a ClientHello
     // sent in the same packet as the CONNECT) flow to the tunnel handler unparsed.
     ctx.pipeline().replace(this, "connect", tunnel);

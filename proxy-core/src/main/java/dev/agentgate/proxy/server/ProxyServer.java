@@ -5,7 +5,9 @@ import dev.agentgate.proxy.admin.AdminServer;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.identity.IdentityResolver;
 import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.audit.AuditSink;
 import dev.agentgate.proxy.pipeline.ClientChannelInitializer;
 import dev.agentgate.proxy.pipeline.Interceptor;
 import dev.agentgate.proxy.pipeline.PolicyGate;
@@ -70,7 +72,9 @@ public final class ProxyServer implements AutoCloseable {
             new UpstreamConnector(
                 transport.upstreamChannel(), allocator, config.timeouts().connect()),
             b.interceptor,
-            tracker);
+            tracker,
+            b.identity,
+            b.audit);
     List<Channel> bound = new ArrayList<>();
     Channel admin = null;
     try {
@@ -172,6 +176,8 @@ public final class ProxyServer implements AutoCloseable {
     private ConnectionObserver observer = ConnectionObserver.NONE;
     private Supplier<String> metrics = () -> "";
     private Interceptor interceptor = Interceptor.NONE;
+    private IdentityResolver identity;
+    private AuditSink audit = AuditSink.disabled();
 
     private Builder(ProxyConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -200,9 +206,24 @@ public final class ProxyServer implements AutoCloseable {
       return this;
     }
 
+    /** Who clients are (default: everyone anonymous). The caller closes it after shutdown. */
+    public Builder identity(IdentityResolver value) {
+      this.identity = value;
+      return this;
+    }
+
+    /** Asked whether new connections may be accepted (a saturated fail-closed audit log). */
+    public Builder audit(AuditSink value) {
+      this.audit = value;
+      return this;
+    }
+
     /** Binds the listeners; throws with a one-line message when an address is taken. */
     public ProxyServer start() throws IOException {
       Objects.requireNonNull(engine, "policy");
+      if (identity == null) {
+        identity = IdentityResolver.none();
+      }
       return new ProxyServer(this);
     }
   }

@@ -61,8 +61,8 @@ class CommandLineIT {
     assertThat(run.out()).contains("added user alice");
 
     IdentityConfig config =
-        new IdentityConfig(IdentityMode.REQUIRED, "users.txt", null, false, null, 0, 1, null);
-    try (IdentityResolver resolver = IdentityResolver.start(config, dir)) {
+        new IdentityConfig(IdentityMode.REQUIRED, file, null, false, null, 0, 1, null);
+    try (IdentityResolver resolver = IdentityResolver.start(config)) {
       InetAddress client = InetAddress.getLoopbackAddress();
       ClientIdentity good = resolver.resolve(client, basic("alice", "correct horse")).get();
       assertThat(good.user()).isEqualTo("alice");

@@ -1,11 +1,8 @@
 package dev.agentgate.proxy.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,30 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IdentityConfigTest {
-
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-
-  @Test
-  void bindsFromYaml() throws Exception {
-    IdentityConfig config =
-        yaml.readValue(
-            """
-            mode: required
-            users_file: users.txt
-            networks:
-              10.20.0.0/16: [ci]
-              "fd00:c1::/32": [ci, vdi]
-            cache_seconds: 60
-            """,
-            IdentityConfig.class);
-    assertThat(config.mode()).isEqualTo(IdentityMode.REQUIRED);
-    assertThat(config.usersFilePath(Path.of("/etc/agentgate")))
-        .isEqualTo(Path.of("/etc/agentgate/users.txt"));
-    assertThat(config.networkGroups().groupsFor(InetAddress.getByName("fd00:c1::5")))
-        .containsExactlyInAnyOrder("ci", "vdi");
-    assertThat(config.cacheSeconds()).isEqualTo(60);
-    assertThat(config.reloadSeconds()).isEqualTo(2);
-  }
 
   @Test
   void invalidSettingsAreOneLineErrorsNamingTheKey() {
@@ -85,7 +58,8 @@ class IdentityConfigTest {
                 + " intended");
 
     IdentityConfig optional =
-        new IdentityConfig(IdentityMode.OPTIONAL, "u.txt", null, false, null, null, null, null);
+        new IdentityConfig(
+            IdentityMode.OPTIONAL, Path.of("u.txt"), null, false, null, null, null, null);
     assertThatThrownBy(() -> optional.checkNotOpenProxy(lan))
         .hasMessageContaining("identity.mode is optional");
 
@@ -103,7 +77,8 @@ class IdentityConfigTest {
         .hasMessageContaining("maps every address");
 
     IdentityConfig required =
-        new IdentityConfig(IdentityMode.REQUIRED, "u.txt", null, false, null, null, null, null);
+        new IdentityConfig(
+            IdentityMode.REQUIRED, Path.of("u.txt"), null, false, null, null, null, null);
     assertThatCode(() -> required.checkNotOpenProxy(any)).doesNotThrowAnyException();
     IdentityConfig ci =
         new IdentityConfig(

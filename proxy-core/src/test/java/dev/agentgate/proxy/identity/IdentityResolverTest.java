@@ -112,7 +112,7 @@ class IdentityResolverTest {
       int userComparisons,
       int dummyComparisons)
       throws Exception {
-    try (IdentityResolver resolver = IdentityResolver.start(config(mode), dir)) {
+    try (IdentityResolver resolver = IdentityResolver.start(config(mode))) {
       ClientIdentity identity =
           resolver.resolve(InetAddress.getByName(source), creds.header).get(10, TimeUnit.SECONDS);
 
@@ -133,7 +133,7 @@ class IdentityResolverTest {
   private IdentityConfig config(String mode) {
     return new IdentityConfig(
         IdentityMode.parse(mode),
-        mode.equals("networks") ? null : "users.txt",
+        mode.equals("networks") ? null : usersFile,
         Map.of("10.20.0.0/16", List.of("ci")),
         false,
         null,
@@ -145,7 +145,7 @@ class IdentityResolverTest {
   @Test
   void nettyFutureCompletesOnTheCallersEventLoop() throws Exception {
     DefaultEventLoop loop = new DefaultEventLoop();
-    try (IdentityResolver resolver = IdentityResolver.start(config("required"), dir)) {
+    try (IdentityResolver resolver = IdentityResolver.start(config("required"))) {
       AtomicBoolean onLoop = new AtomicBoolean();
       Future<ClientIdentity> future =
           resolver.resolve(InetAddress.getByName(OTHER), Creds.GOOD.header, loop);
@@ -163,7 +163,7 @@ class IdentityResolverTest {
 
   @Test
   void outcomesAreCachedSoRepeatedConnectionsCostOneComparison() throws Exception {
-    try (IdentityResolver resolver = IdentityResolver.start(config("required"), dir)) {
+    try (IdentityResolver resolver = IdentityResolver.start(config("required"))) {
       InetAddress client = InetAddress.getByName(OTHER);
       for (int i = 0; i < 3; i++) {
         assertThat(resolver.resolve(client, Creds.GOOD.header).get().allowed()).isTrue();
@@ -177,7 +177,7 @@ class IdentityResolverTest {
 
   @Test
   void aReloadedUsersFileOverridesCachedOutcomes() throws Exception {
-    try (IdentityResolver resolver = IdentityResolver.start(config("required"), dir)) {
+    try (IdentityResolver resolver = IdentityResolver.start(config("required"))) {
       InetAddress client = InetAddress.getByName(OTHER);
       String bob = TestUsers.basic("bob", TestUsers.BOB_PASSWORD);
       String carol = TestUsers.basic("carol", "carol-pw");

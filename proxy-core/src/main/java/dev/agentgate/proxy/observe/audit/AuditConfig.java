@@ -1,16 +1,15 @@
 package dev.agentgate.proxy.observe.audit;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The {@code audit:} section of the proxy configuration (snake_case keys, bound by Jackson).
+ * The {@code audit:} section of the proxy configuration (read by the config loader).
  *
- * @param file the audit log, relative to the configuration file's directory; absent disables it
- * @param rotateBytes rotate when the file would grow past this size (default 100 MiB; 0 never)
+ * @param file the audit log (key {@code log}), relative to the configuration file's directory;
+ *     absent disables it
+ * @param rotateBytes rotate when the file would grow past this size (key {@code rotate_size};
+ *     default 100 MiB; 0 never)
  * @param keepFiles rotated files kept ({@code audit.log.1} ... {@code .N}; default 10)
  * @param queue events that may wait for the writer (default 8192)
  * @param whenFull what a full queue does: {@code fail_open} (drop and count events, the default) or
@@ -18,12 +17,12 @@ import java.util.Locale;
  * @param fsync force each batch of lines to disk, not only to the operating system
  */
 public record AuditConfig(
-    @JsonProperty("file") String file,
-    @JsonProperty("rotate_bytes") Long rotateBytes,
-    @JsonProperty("keep_files") Integer keepFiles,
-    @JsonProperty("queue") Integer queue,
-    @JsonProperty("when_full") WhenFull whenFull,
-    @JsonProperty("fsync") boolean fsync) {
+    Path file,
+    Long rotateBytes,
+    Integer keepFiles,
+    Integer queue,
+    WhenFull whenFull,
+    boolean fsync) {
 
   public AuditConfig {
     rotateBytes = rotateBytes == null ? 100L * 1024 * 1024 : rotateBytes;
@@ -32,7 +31,9 @@ public record AuditConfig(
     whenFull = whenFull == null ? WhenFull.FAIL_OPEN : whenFull;
     if (rotateBytes < 0) {
       throw new IllegalArgumentException(
-          "audit.rotate_bytes: " + rotateBytes + " (expected: a size in bytes, 0 never rotates)");
+          "audit.rotate_size: "
+              + rotateBytes
+              + " (expected: a size such as 100MiB, 0 never rotates)");
     }
     if (keepFiles < 1) {
       throw new IllegalArgumentException(
@@ -44,13 +45,18 @@ public record AuditConfig(
   }
 
   /** Audit to {@code file} with the defaults. */
-  public static AuditConfig toFile(String file) {
+  public static AuditConfig toFile(Path file) {
     return new AuditConfig(file, null, null, null, null, false);
   }
 
-  /** The audit file resolved against {@code baseDir}, or {@code null} when auditing is off. */
-  public Path filePath(Path baseDir) {
-    return file == null ? null : baseDir.resolve(file).normalize();
+  /** No audit log. */
+  public static AuditConfig off() {
+    return toFile(null);
+  }
+
+  /** True when an audit file is configured. */
+  public boolean enabled() {
+    return file != null;
   }
 
   /** What a full queue does. */
@@ -60,12 +66,10 @@ public record AuditConfig(
     /** Refuse new connections while the queue is (nearly) full or the file cannot be written. */
     FAIL_CLOSED;
 
-    @JsonValue
     public String configName() {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
     public static WhenFull parse(String value) {
       for (WhenFull w : values()) {
         if (w.configName().equalsIgnoreCase(value == null ? "" : value.trim())) {

@@ -40,7 +40,6 @@ import java.util.Objects;
  * @param bytesDown bytes from the destination to the client
  * @param durationMillis how long the connection lasted
  * @param findings redaction findings
- * @param error why a connection ended abnormally (an exception class and short message)
  * @param dropped for {@link Type#DROPPED}: how many events were lost since the last note
  */
 public record AuditEvent(
@@ -71,7 +70,6 @@ public record AuditEvent(
     Long bytesDown,
     Long durationMillis,
     List<AuditFinding> findings,
-    String error,
     Long dropped) {
 
   /** What an event records. */

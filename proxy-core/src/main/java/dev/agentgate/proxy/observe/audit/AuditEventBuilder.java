@@ -36,7 +36,6 @@ public final class AuditEventBuilder {
   private Long bytesDown;
   private Long durationMillis;
   private List<AuditFinding> findings;
-  private String error;
   private Long dropped;
 
   AuditEventBuilder(Instant time, AuditEvent.Type type) {
@@ -116,11 +115,6 @@ public final class AuditEventBuilder {
     return this;
   }
 
-  public AuditEventBuilder error(String error) {
-    this.error = error;
-    return this;
-  }
-
   AuditEventBuilder dropped(long count) {
     this.dropped = count;
     return this;
@@ -155,7 +149,6 @@ public final class AuditEventBuilder {
         bytesDown,
         durationMillis,
         findings,
-        error,
         dropped);
   }
 }

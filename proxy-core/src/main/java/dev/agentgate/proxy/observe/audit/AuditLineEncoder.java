@@ -56,7 +56,6 @@ final class AuditLineEncoder {
       number(g, "bytes_down", e.bytesDown());
       number(g, "duration_ms", e.durationMillis());
       findings(g, e.findings());
-      string(g, "error", e.error());
       number(g, "dropped", e.dropped());
       g.writeEndObject();
     } catch (IOException ex) {

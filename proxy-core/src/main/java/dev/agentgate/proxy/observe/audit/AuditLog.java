@@ -60,8 +60,8 @@ public final class AuditLog implements AuditSink, AutoCloseable {
    * @throws IOException when the file or its directory cannot be opened: the proxy must not start
    *     without the audit log it was configured with
    */
-  public static AuditLog start(AuditConfig config, Path baseDir) throws IOException {
-    AuditLog auditLog = open(config.filePath(baseDir), config, Clock.systemUTC());
+  public static AuditLog start(AuditConfig config) throws IOException {
+    AuditLog auditLog = open(config.file(), config, Clock.systemUTC());
     auditLog.startWriter();
     return auditLog;
   }

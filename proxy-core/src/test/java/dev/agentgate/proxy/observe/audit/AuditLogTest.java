@@ -39,7 +39,7 @@ class AuditLogTest {
 
   @Test
   void eachLineCarriesItsSeqAndTheHashOfThePreviousLine() throws Exception {
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       recordAll(log, 0, 5);
     }
     List<String> lines = lines(file());
@@ -82,7 +82,7 @@ class AuditLogTest {
             .destination("api.anthropic.com", 443, "160.79.104.10")
             .traffic(18234, 96120, 3012)
             .build();
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       log.record(decision);
       log.record(close);
     }
@@ -113,7 +113,7 @@ class AuditLogTest {
 
   @Test
   void aControlCharacterFromAClientCannotSplitALine() throws Exception {
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       log.record(
           AuditEvent.decision(AuditTestEvents.T0)
               .destination("evil\n{\"seq\":99}", 443, null)
@@ -125,10 +125,10 @@ class AuditLogTest {
 
   @Test
   void aRestartedLogContinuesTheChain() throws Exception {
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       recordAll(log, 0, 3);
     }
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       assertThat(log.headHash())
           .isEqualTo(AuditChain.hash(lines(file()).get(2).getBytes(StandardCharsets.UTF_8)));
       recordAll(log, 3, 2);
@@ -140,12 +140,12 @@ class AuditLogTest {
 
   @Test
   void aLineCutShortByACrashIsReportedAndTheChainGoesOnAfterIt() throws Exception {
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       recordAll(log, 0, 3);
     }
     Files.writeString(
         file(), "{\"seq\":3,\"prev\":\"ab", java.nio.file.StandardOpenOption.APPEND); // the crash
-    try (AuditLog log = started(AuditConfig.toFile("audit.log"))) {
+    try (AuditLog log = started(AuditConfig.toFile(Path.of("audit.log")))) {
       recordAll(log, 4, 2);
     }
     List<String> lines = lines(file());

@@ -67,7 +67,8 @@ class AuditSecretsTest {
         new Decision(Action.BLOCK, "no-sdk", "SDK use is not allowed", null, null, null, agent);
 
     AuditLog log =
-        AuditLog.open(dir.resolve("audit.log"), AuditConfig.toFile("audit.log"), Clock.systemUTC());
+        AuditLog.open(
+            dir.resolve("audit.log"), AuditConfig.toFile(Path.of("audit.log")), Clock.systemUTC());
     log.startWriter();
     log.record(AuditEvents.decision(Instant.now(), "c1", request, decision, "v1", false).build());
     log.record(

@@ -44,6 +44,6 @@ final class AuditTestEvents {
   }
 
   static AuditConfig config(long rotateBytes, int keepFiles, int queue, AuditConfig.WhenFull w) {
-    return new AuditConfig("audit.log", rotateBytes, keepFiles, queue, w, false);
+    return new AuditConfig(Path.of("audit.log"), rotateBytes, keepFiles, queue, w, false);
   }
 }

@@ -21,7 +21,7 @@ class AuditVerifierTest {
   @BeforeEach
   void writeSixEvents() throws Exception {
     file = dir.resolve("audit.log");
-    AuditLog log = AuditLog.open(file, AuditConfig.toFile("audit.log"), Clock.systemUTC());
+    AuditLog log = AuditLog.open(file, AuditConfig.toFile(Path.of("audit.log")), Clock.systemUTC());
     log.startWriter();
     recordAll(log, 0, 6);
     log.close();
