@@ -165,7 +165,7 @@ class IdentityAuditIT {
     Curl.Result refused = Curl.viaProxy(proxy.port(), "-i", "http://" + HTTP_HOST + "/headers");
     assertThat(refused.out())
         .startsWith("HTTP/1.1 407")
-        .contains("Proxy-Authenticate: Basic realm=\"agentgate\"");
+        .containsIgnoringCase("Proxy-Authenticate: Basic realm=\"agentgate\"");
 
     Curl.Result ok =
         Curl.viaProxy(
@@ -199,7 +199,7 @@ class IdentityAuditIT {
     assertThat(cached).startsWith("HTTP/1.1 200").endsWith(TestUpstream.SMALL_BODY);
     assertThat(missing)
         .startsWith("HTTP/1.1 407")
-        .contains("Proxy-Authenticate: Basic realm=\"agentgate\"");
+        .containsIgnoringCase("Proxy-Authenticate: Basic realm=\"agentgate\"");
   }
 
   @Test
@@ -279,39 +279,38 @@ class IdentityAuditIT {
     assertThat(events)
         .anySatisfy(
             e -> {
-              assertThat(e.get("event").asText()).isEqualTo("decision");
-              assertThat(e.get("rule").asText()).isEqualTo("builtin:proxy-auth");
-              assertThat(e.get("action").asText()).isEqualTo("BLOCK");
+              assertThat(e.path("event").asText()).isEqualTo("decision");
+              assertThat(e.path("rule").asText()).isEqualTo("builtin:proxy-auth");
+              assertThat(e.path("action").asText()).isEqualTo("BLOCK");
               assertThat(e.has("user")).isFalse();
             });
     assertThat(events)
         .anySatisfy(
             e -> {
-              assertThat(e.get("phase").asText()).isEqualTo("TLS");
-              assertThat(e.get("user").asText()).isEqualTo("alice");
-              assertThat(e.get("groups").toString()).isEqualTo("[\"devs\",\"platform\"]");
-              assertThat(e.get("sni").asText()).isEqualTo(TLS_HOST);
-              assertThat(e.get("ja4").asText()).isNotEmpty();
-              assertThat(e.get("resolved").asText()).startsWith("127.0.0.1:");
-              assertThat(e.get("policy_version").asText()).isEqualTo("v-test");
+              assertThat(e.path("phase").asText()).isEqualTo("TLS");
+              assertThat(e.path("user").asText()).isEqualTo("alice");
+              assertThat(e.path("groups").toString()).isEqualTo("[\"devs\",\"platform\"]");
+              assertThat(e.path("sni").asText()).isEqualTo(TLS_HOST);
+              assertThat(e.path("ja4").asText()).isNotEmpty();
+              assertThat(e.path("policy_version").asText()).isEqualTo("v-test");
             });
     assertThat(events)
         .anySatisfy(
             e -> {
-              assertThat(e.get("phase").asText()).isEqualTo("HTTP");
-              assertThat(e.get("host").asText()).isEqualTo(HTTP_HOST);
-              assertThat(e.get("rule").asText()).isEqualTo("allow-http");
+              assertThat(e.path("phase").asText()).isEqualTo("HTTP");
+              assertThat(e.path("host").asText()).isEqualTo(HTTP_HOST);
+              assertThat(e.path("rule").asText()).isEqualTo("allow-http");
             });
     assertThat(events)
-        .filteredOn(e -> e.get("event").asText().equals("close"))
+        .filteredOn(e -> e.path("event").asText().equals("close"))
         .hasSize(3)
-        .allSatisfy(e -> assertThat(e.get("bytes_up").asLong()).isPositive())
+        .allSatisfy(e -> assertThat(e.path("bytes_up").asLong()).isPositive())
         .anySatisfy(
             e -> {
-              assertThat(e.get("user").asText()).isEqualTo("alice");
-              assertThat(e.get("bytes_down").asLong())
+              assertThat(e.path("user").asText()).isEqualTo("alice");
+              assertThat(e.path("bytes_down").asLong())
                   .isGreaterThan(TestUpstream.SMALL_BODY.length());
-              assertThat(e.get("sni").asText()).isEqualTo(TLS_HOST);
+              assertThat(e.path("sni").asText()).isEqualTo(TLS_HOST);
             });
   }
 

@@ -136,7 +136,10 @@ public final class EarlyHelloClient {
       if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
         break;
       }
-      if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW || r.bytesProduced() == 0) {
+      // A record that yields no plain bytes (a TLS 1.3 session ticket) may be followed by more
+      // records already buffered: read the socket only when nothing complete is left.
+      if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW
+          || (r.bytesProduced() == 0 && netIn.position() == 0)) {
         if (!fill()) {
           break;
         }
