@@ -311,6 +311,7 @@ class IdentityAuditIT {
               assertThat(e.path("bytes_down").asLong())
                   .isGreaterThan(TestUpstream.SMALL_BODY.length());
               assertThat(e.path("sni").asText()).isEqualTo(TLS_HOST);
+              assertThat(e.path("resolved").asText()).startsWith("127.0.0.1:");
             });
   }
 
