@@ -14,8 +14,11 @@ public record Match(int start, int end, String detector, int priority, boolean w
   /** Priority of issuer-specific formats, custom patterns and structural detectors. */
   public static final int SPECIFIC = 0;
 
-  /** Priority of heuristics (high entropy near a key word): they yield to anything specific. */
-  public static final int HEURISTIC = 1;
+  /** Priority of shape-only rules (a password in a URL): an issuer's format there wins. */
+  public static final int STRUCTURAL = 1;
+
+  /** Priority of heuristics (high entropy near a key word): they yield to everything else. */
+  public static final int HEURISTIC = 2;
 
   /** Priority of content markers: they take the whole value. */
   public static final int MARKER = -1;

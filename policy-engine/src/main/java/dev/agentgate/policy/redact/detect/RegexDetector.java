@@ -147,8 +147,9 @@ public final class RegexDetector implements Detector {
       return this;
     }
 
-    public Builder heuristic() {
-      this.priority = Match.HEURISTIC;
+    /** Overlap priority (see {@link Match}); issuer formats keep the default. */
+    public Builder priority(int priority) {
+      this.priority = priority;
       return this;
     }
 

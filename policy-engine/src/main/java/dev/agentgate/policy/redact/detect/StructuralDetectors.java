@@ -42,6 +42,7 @@ final class StructuralDetectors {
                     + "@[A-Za-z0-9\\[]")
             .before(32)
             .maxLength(400)
+            .priority(Match.STRUCTURAL)
             .check(StructuralDetectors::notTemplate)
             .build(),
         RegexDetector.named("generic-secret")
@@ -72,14 +73,14 @@ final class StructuralDetectors {
                     + "(?<s>[A-Za-z0-9+/=_.~!@#%^&*?-]{12,256})"
                     + Rx.VALUE_END)
             .maxLength(320)
-            .heuristic()
+            .priority(Match.HEURISTIC)
             .check(Checks::looksRandom)
             .build(),
         RegexDetector.named("generic-secret")
             .keywords("bearer")
             .pattern("(?i:bearer)[ \\t]{1,3}(?<s>[A-Za-z0-9._~+/=-]{16,1024})" + Rx.VALUE_END)
             .maxLength(1040)
-            .heuristic()
+            .priority(Match.HEURISTIC)
             .check(Checks::looksRandom)
             .build());
   }
