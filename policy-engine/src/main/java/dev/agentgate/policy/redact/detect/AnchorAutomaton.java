@@ -15,6 +15,8 @@ final class AnchorAutomaton {
 
   private static final int ALPHABET = 128;
   private static final int[] NO_OUTPUT = new int[0];
+  private static final int HAS_OUTPUT = 0x8000_0000;
+  private static final int STATE_MASK = 0x7fff_ffff;
 
   /** Called for each anchor occurrence. */
   interface HitSink {
@@ -78,6 +80,18 @@ final class AnchorAutomaton {
       List<Integer> ids = out.get(s);
       outputs[s] = ids.isEmpty() ? NO_OUTPUT : ids.stream().mapToInt(Integer::intValue).toArray();
     }
+    // Fold case into the table (upper-case columns copy lower-case ones) and flag states with
+    // output in the sign bit, so the scan loop is one load and one test per char.
+    for (int s = 0; s < states; s++) {
+      for (int c = 'A'; c <= 'Z'; c++) {
+        delta[s * ALPHABET + c] = delta[s * ALPHABET + c + ('a' - 'A')];
+      }
+    }
+    for (int i = 0; i < delta.length; i++) {
+      if (outputs[delta[i]].length != 0) {
+        delta[i] |= HAS_OUTPUT;
+      }
+    }
   }
 
   private static int[] newRow() {
@@ -90,20 +104,16 @@ final class AnchorAutomaton {
   void scan(String text, HitSink sink) {
     int state = 0;
     int[] d = delta;
-    int[][] o = outputs;
     for (int i = 0, n = text.length(); i < n; i++) {
       int c = text.charAt(i);
       if (c >= ALPHABET) {
         state = 0;
         continue;
       }
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      }
-      state = d[state * ALPHABET + c];
-      int[] ids = o[state];
-      if (ids.length != 0) {
-        for (int id : ids) {
+      int next = d[state * ALPHABET + c];
+      state = next & STATE_MASK;
+      if (next < 0) {
+        for (int id : outputs[state]) {
           sink.hit(id, i - lengths[id] + 1);
         }
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +33,7 @@ public final class BuiltInDetectors {
   }
 
   /** Every built-in name. */
-  public static java.util.Set<String> names() {
+  public static Set<String> names() {
     return BY_NAME.keySet();
   }
 

@@ -87,11 +87,32 @@ public final class Checks {
         return false;
       }
     }
-    if (!digit || !letter) {
+    if (!digit || !letter || isDottedName(v)) {
       return false;
     }
     double need = n < 16 ? 3.0 : n < 32 ? 3.3 : 3.5;
     return entropy(v) >= need;
+  }
+
+  /**
+   * {@code a.b.c} where every part is a name: a reference in code (x509Creds.popKey), not a secret.
+   */
+  static boolean isDottedName(String v) {
+    if (v.indexOf('.') < 0) {
+      return false;
+    }
+    for (String part : v.split("\\.", -1)) {
+      if (part.length() < 2 || !Character.isLetter(part.charAt(0))) {
+        return false;
+      }
+      for (int i = 1; i < part.length(); i++) {
+        char c = part.charAt(i);
+        if (!Character.isLetterOrDigit(c) && c != '_') {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The JWT's first segment decodes (base64url) to a JSON object naming its {@code alg}. */

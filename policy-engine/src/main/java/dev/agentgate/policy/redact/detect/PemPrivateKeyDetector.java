@@ -18,6 +18,7 @@ final class PemPrivateKeyDetector implements Detector {
   private static final Pattern LABEL = Pattern.compile("(?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?");
   private static final int MAX_LABEL = 64;
   private static final int MAX_BLOCK = 256 * 1024;
+  private static final int MIN_KEY_CHARS = 40;
 
   @Override
   public String name() {
@@ -44,8 +45,43 @@ final class PemPrivateKeyDetector implements Detector {
     String endLine = "-----END " + label + DASHES;
     int limit = (int) Math.min(text.length(), (long) bodyStart + MAX_BLOCK);
     int endAt = text.indexOf(endLine, bodyStart);
-    int end = endAt >= 0 && endAt < limit ? endAt + endLine.length() : bodyEnd(text, bodyStart);
+    boolean complete = endAt >= 0 && endAt < limit;
+    int end = complete ? endAt + endLine.length() : bodyEnd(text, bodyStart);
+    if (complete && !hasKeyMaterial(text, bodyStart, endAt)) {
+      return; // a documentation example such as "XXXX" between the lines
+    }
     out.accept(new Match(anchorStart, end, NAME, Match.SPECIFIC, false));
+  }
+
+  /**
+   * Whether a complete block's body holds enough base64 to be a key: the smallest real keys (EC
+   * P-256, Ed25519) have well over {@value #MIN_KEY_CHARS} chars, examples in docs have a few X.
+   * Escape sequences ({@code \n}) do not count.
+   */
+  private static boolean hasKeyMaterial(String text, int from, int to) {
+    int count = 0;
+    boolean sawVariety = false;
+    char first = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+        continue;
+      }
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '+'
+          || c == '/') {
+        if (count == 0) {
+          first = c;
+        } else if (c != first) {
+          sawVariety = true;
+        }
+        count++;
+      }
+    }
+    return count >= MIN_KEY_CHARS && sawVariety;
   }
 
   /** End of a truncated block: the run of base64, header and line-break chars after BEGIN. */

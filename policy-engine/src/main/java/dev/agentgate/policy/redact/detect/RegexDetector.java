@@ -1,5 +1,6 @@
 package dev.agentgate.policy.redact.detect;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -120,13 +121,13 @@ public final class RegexDetector implements Detector {
 
     /** Case-sensitive anchors: the token's documented prefix. */
     public Builder prefixes(String... literals) {
-      anchors = java.util.Arrays.stream(literals).map(Anchor::exact).toList();
+      anchors = Arrays.stream(literals).map(Anchor::exact).toList();
       return this;
     }
 
     /** Case-insensitive anchors: key words. */
     public Builder keywords(String... literals) {
-      anchors = java.util.Arrays.stream(literals).map(Anchor::anyCase).toList();
+      anchors = Arrays.stream(literals).map(Anchor::anyCase).toList();
       return this;
     }
 

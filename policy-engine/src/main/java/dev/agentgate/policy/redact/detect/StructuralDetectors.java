@@ -1,6 +1,8 @@
 package dev.agentgate.policy.redact.detect;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Secrets recognised by structure rather than issuer: private keys, JWTs, passwords inside URLs,
@@ -85,6 +87,10 @@ final class StructuralDetectors {
             .build());
   }
 
+  /** Words that stand for a password in documentation ("user:password@host"). */
+  private static final Set<String> PLACEHOLDER_WORDS =
+      Set.of("password", "passwd", "pass", "pwd", "pw", "secret", "token", "apikey", "api_key");
+
   /** A password that is a placeholder ($VAR, ${VAR}, {{var}}, <password>, %s, ****). */
   static boolean notTemplate(String password) {
     char c = password.charAt(0);
@@ -93,6 +99,9 @@ final class StructuralDetectors {
         || c == '<'
         || password.startsWith("%s")
         || password.startsWith("%(")) {
+      return false;
+    }
+    if (PLACEHOLDER_WORDS.contains(password.toLowerCase(Locale.ROOT))) {
       return false;
     }
     for (int i = 0; i < password.length(); i++) {

@@ -148,12 +148,20 @@ class DetectorsTest {
         new String[] {"url without password", "https://user@example.com/path"},
         new String[] {"url with template password", "postgres://app:${DB_PASSWORD}@db:5432/app"},
         new String[] {"url with masked password", "redis://:****@cache:6379"},
+        new String[] {"url with the word password", "proto://username:password@hostname"},
+        new String[] {
+          "private key docs example",
+          "key=\"-----BEGIN PRIVATE KEY-----\\nXXXX\\nXXXX\\n-----END PRIVATE KEY-----\""
+        },
         new String[] {"url port not password", "http://localhost:8080/x"},
         new String[] {"generic low entropy", "password = \"aaaaaaaabbbbbbbb1\""},
         new String[] {"generic code", "String token = tokenizer.nextToken();"},
         new String[] {"generic env lookup", "api_key = os.environ[\"OPENAI_API_KEY\"]"},
         new String[] {"generic short", "password: hunter2"},
         new String[] {"generic no digits", "secret = \"ThisIsAVeryLongPassphraseWithoutDigits\""},
+        new String[] {
+          "generic ternary of names", "c = rsaCredentials.popKey : x509Credentials.popPublicKey;"
+        },
         new String[] {"generic prose", "The token is validated by the server before use."},
         new String[] {"discord dotted code", "com.example.package.Module.function.callSomething"},
         new String[] {"age key short", "AGE-SECRET-KEY-1" + "QPZRY9X8GF"});
