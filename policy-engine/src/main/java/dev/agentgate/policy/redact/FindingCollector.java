@@ -18,15 +18,8 @@ public final class FindingCollector {
   private record Key(String detector, String path, String hash) {}
 
   private final Map<Key, Integer> counts = new LinkedHashMap<>();
-  private final MessageDigest sha256;
-
-  public FindingCollector() {
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
+  // Created on the first finding: most bodies have none.
+  private MessageDigest sha256;
 
   /** Records that {@code detector} found {@code value} at {@code path}. */
   public void add(String detector, String path, CharSequence value) {
@@ -44,6 +37,13 @@ public final class FindingCollector {
   }
 
   private String shortHash(CharSequence value) {
+    if (sha256 == null) {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    }
     byte[] digest = sha256.digest(value.toString().getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 6);
   }
