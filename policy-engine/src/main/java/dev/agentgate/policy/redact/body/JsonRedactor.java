@@ -68,8 +68,7 @@ public final class JsonRedactor {
           throw new UninspectableException("body is not valid JSON (more than one value)");
         }
         if (t == JsonToken.VALUE_STRING && rules.matches(p.getParsingContext(), scratch)) {
-          int quote = Math.toIntExact(p.currentTokenLocation().getByteOffset());
-          redactString(json, quote, p.getParsingContext(), splicer, findings);
+          redactString(p, json, splicer, findings);
         }
       }
     } catch (IOException e) {
@@ -78,16 +77,25 @@ public final class JsonRedactor {
     return splicer.changed() ? splicer.result() : null;
   }
 
+  /**
+   * Scans the string value the parser is at. Jackson decodes it (fast, and strict about UTF-8);
+   * only a string with findings is read again from the raw bytes to learn where each char came
+   * from, and that reading must agree with Jackson's.
+   */
   private void redactString(
-      byte[] json, int quote, JsonStreamContext ctx, ByteSplicer splicer, FindingCollector findings)
-      throws UninspectableException {
-    JsonStringToken token = JsonStringToken.read(json, quote);
-    String text = token.text();
+      JsonParser p, byte[] json, ByteSplicer splicer, FindingCollector findings)
+      throws IOException, UninspectableException {
+    String text = p.getText();
     List<Match> matches = scanner.scan(text);
     if (matches.isEmpty()) {
       return;
     }
-    String path = JsonPaths.of(ctx);
+    int quote = Math.toIntExact(p.currentTokenLocation().getByteOffset());
+    JsonStringToken token = JsonStringToken.read(json, quote);
+    if (!token.text().equals(text)) {
+      throw new UninspectableException("body is not valid JSON (string offsets disagree)");
+    }
+    String path = JsonPaths.of(p.getParsingContext());
     boolean whole = false;
     String wholeType = null;
     for (Match m : matches) {

@@ -25,6 +25,7 @@ final class CloudDetectors {
                 "aws_secret",
                 "aws-secret",
                 "awssecret")
+            .precheck(Prechecks::assignmentFollows)
             .pattern(
                 "(?i:(?:aws[_.-]?)?secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)"
                     + Rx.ASSIGN

@@ -49,7 +49,9 @@ public final class SecretScanner {
     int i = 0;
     for (Map.Entry<Anchor, List<Detector>> e : byAnchor.entrySet()) {
       anchorLiterals[i] = e.getKey().literal();
-      anchorCaseSensitive[i] = e.getKey().caseSensitive();
+      // Only letters can differ in case: "." or "://" need no second look.
+      anchorCaseSensitive[i] =
+          e.getKey().caseSensitive() && e.getKey().literal().chars().anyMatch(Character::isLetter);
       anchorDetectors[i] = e.getValue().toArray(new Detector[0]);
       i++;
     }
@@ -65,7 +67,7 @@ public final class SecretScanner {
         text,
         (id, start) -> {
           String lit = anchorLiterals[id];
-          if (anchorCaseSensitive[id] && !text.startsWith(lit, start)) {
+          if (anchorCaseSensitive[id] && !sameCase(text, start, lit)) {
             return;
           }
           for (Detector d : anchorDetectors[id]) {
@@ -76,6 +78,16 @@ public final class SecretScanner {
       d.scanAll(text, sink);
     }
     return raw.isEmpty() ? List.of() : resolve(raw);
+  }
+
+  /** The automaton matched ignoring case; whether the text has the literal's exact case. */
+  private static boolean sameCase(String text, int start, String literal) {
+    for (int k = 0, n = literal.length(); k < n; k++) {
+      if (text.charAt(start + k) != literal.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Keeps the preferred match wherever claims overlap; drops duplicates from shared anchors. */

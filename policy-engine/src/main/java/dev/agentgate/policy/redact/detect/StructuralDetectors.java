@@ -68,6 +68,7 @@ final class StructuralDetectors {
                 "credential",
                 "privatekey",
                 "private_key")
+            .precheck(Prechecks::assignmentFollows)
             .pattern(
                 KEY_WORDS
                     + "[A-Za-z0-9_.-]{0,24}"
@@ -80,6 +81,7 @@ final class StructuralDetectors {
             .build(),
         RegexDetector.named("generic-secret")
             .keywords("bearer")
+            .precheck(Prechecks::blankFollowsWord)
             .pattern("(?i:bearer)[ \\t]{1,3}(?<s>[A-Za-z0-9._~+/=-]{16,1024})" + Rx.VALUE_END)
             .maxLength(1040)
             .priority(Match.HEURISTIC)
