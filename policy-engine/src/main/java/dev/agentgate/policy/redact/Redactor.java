@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * A working redactor, compiled once from a policy's {@link RedactorSpec}; immutable and safe to
- * share between threads. {@link #redact} is CPU-bound (about a millisecond per 100 KB): run it off
- * an event loop.
+ * share between threads. {@link #redact} is CPU-bound (milliseconds per 100 KB): run it off an
+ * event loop.
  *
  * <p>A body is decoded (Content-Encoding gzip, x-gzip, deflate, br, zstd), then read by its
  * Content-Type: JSON bodies are recognised by API shape ({@link ApiShape}) and only their content

@@ -93,8 +93,10 @@ public final class BodyDecoder {
         out.write(buf, 0, n);
       }
     } catch (IOException | RuntimeException e) {
-      // Decoders signal corrupt input with IOExceptions and, for some inputs, runtime ones.
-      throw new UninspectableException("corrupt " + coding + " body");
+      // Decoders signal corrupt input with IOExceptions, brotli and zstd also with runtime
+      // exceptions. Their messages describe the stream, never its content; the type is enough.
+      throw new UninspectableException(
+          "corrupt " + coding + " body (" + e.getClass().getSimpleName() + ")");
     }
     return out.toByteArray();
   }

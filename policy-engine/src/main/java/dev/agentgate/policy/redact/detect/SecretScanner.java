@@ -25,6 +25,8 @@ public final class SecretScanner {
   private final String[] anchorLiterals;
   private final boolean[] anchorCaseSensitive;
   private final Detector[][] anchorDetectors;
+  private final int[][] anchorDetectorIds;
+  private final int detectorCount;
   private final List<Detector> fullScanDetectors;
 
   public SecretScanner(List<Detector> detectors) {
@@ -46,6 +48,8 @@ public final class SecretScanner {
     anchorLiterals = new String[n];
     anchorCaseSensitive = new boolean[n];
     anchorDetectors = new Detector[n][];
+    anchorDetectorIds = new int[n][];
+    List<Detector> distinct = new ArrayList<>();
     int i = 0;
     for (Map.Entry<Anchor, List<Detector>> e : byAnchor.entrySet()) {
       anchorLiterals[i] = e.getKey().literal();
@@ -53,8 +57,19 @@ public final class SecretScanner {
       anchorCaseSensitive[i] =
           e.getKey().caseSensitive() && e.getKey().literal().chars().anyMatch(Character::isLetter);
       anchorDetectors[i] = e.getValue().toArray(new Detector[0]);
+      anchorDetectorIds[i] = new int[anchorDetectors[i].length];
+      for (int k = 0; k < anchorDetectors[i].length; k++) {
+        Detector d = anchorDetectors[i][k];
+        int id = indexOfIdentity(distinct, d);
+        if (id < 0) {
+          id = distinct.size();
+          distinct.add(d);
+        }
+        anchorDetectorIds[i][k] = id;
+      }
       i++;
     }
+    detectorCount = distinct.size();
     automaton = new AnchorAutomaton(List.of(anchorLiterals));
     fullScanDetectors = List.copyOf(fullScan);
   }
@@ -63,6 +78,9 @@ public final class SecretScanner {
   public List<Match> scan(String text) {
     List<Match> raw = new ArrayList<>();
     Consumer<Match> sink = raw::add;
+    // Where each detector's last match ends: a hit inside it cannot add anything, and skipping
+    // it keeps repetitive input (an anchor repeated many times in one token) linear.
+    int[] coveredUntil = new int[detectorCount];
     automaton.scan(
         text,
         (id, start) -> {
@@ -70,14 +88,32 @@ public final class SecretScanner {
           if (anchorCaseSensitive[id] && !sameCase(text, start, lit)) {
             return;
           }
-          for (Detector d : anchorDetectors[id]) {
-            d.confirm(text, start, sink);
+          Detector[] ds = anchorDetectors[id];
+          int[] ids = anchorDetectorIds[id];
+          for (int k = 0; k < ds.length; k++) {
+            if (start < coveredUntil[ids[k]]) {
+              continue;
+            }
+            int before = raw.size();
+            ds[k].confirm(text, start, sink);
+            for (int m = before; m < raw.size(); m++) {
+              coveredUntil[ids[k]] = Math.max(coveredUntil[ids[k]], raw.get(m).end());
+            }
           }
         });
     for (Detector d : fullScanDetectors) {
       d.scanAll(text, sink);
     }
     return raw.isEmpty() ? List.of() : resolve(raw);
+  }
+
+  private static int indexOfIdentity(List<Detector> list, Detector d) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == d) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The automaton matched ignoring case; whether the text has the literal's exact case. */

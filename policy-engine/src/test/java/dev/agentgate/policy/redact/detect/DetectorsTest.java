@@ -242,4 +242,13 @@ class DetectorsTest {
     }
     assertThat(detectors(scan(b.toString()))).containsExactlyElementsOf(kinds);
   }
+
+  @Test
+  void anchorRepeatedInsideOneTokenGivesOneMatch() {
+    String key = "sk-proj-" + "T3BlbkFJ".repeat(30) + "q9Zr2LmX9vT4";
+    List<Match> ms = scan("key " + key + " end");
+    assertThat(ms).hasSize(1);
+    assertThat(ms.get(0).detector()).isEqualTo("openai-key");
+    assertThat(ms.get(0).length()).isEqualTo(key.length());
+  }
 }
