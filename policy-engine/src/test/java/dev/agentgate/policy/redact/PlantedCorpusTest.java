@@ -106,7 +106,7 @@ class PlantedCorpusTest {
                 .filter(m -> spans.stream().noneMatch(s -> m.start() < s[1] && s[0] < m.end()))
                 .count();
     System.out.printf(
-        "planted corpus: %d secrets of %d kinds; recall %.1f%% (%d fully redacted), %.1f%% with the right detector; %d findings outside planted spans; missed %s; found by another detector %s%n",
+        "planted corpus: %d secrets of %d kinds; recall %.1f%% (%d fully redacted), %.1f%% with exactly its span and detector; %d findings outside planted spans; missed %s; covered by a wider or other match %s%n",
         planted.size(),
         SecretSamples.kinds().size(),
         100.0 * covered / planted.size(),
