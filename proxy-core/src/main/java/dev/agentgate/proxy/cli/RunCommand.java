@@ -1,9 +1,5 @@
 package dev.agentgate.proxy.cli;
 
-import dev.agentgate.policy.Action;
-import dev.agentgate.policy.Decision;
-import dev.agentgate.policy.PolicyEngine;
-import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
@@ -11,10 +7,8 @@ import dev.agentgate.proxy.server.ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,10 +44,9 @@ public final class RunCommand implements Callable<Integer> {
       err.println("agentgate: config error: " + e.getMessage());
       return 2;
     }
-    if (cfg.policyFile() != null) {
-      // TEMPORARY until the policy compiler is merged: policy files cannot be loaded yet.
-      err.println("agentgate: config error: policy.file: policy files are not supported yet");
-      return 2;
+    PolicyLoader.Loaded policy = PolicyLoader.load(cfg.policyFile(), err);
+    if (policy == null) {
+      return 1;
     }
     IdentityAndAudit identityAndAudit;
     try {
@@ -62,15 +55,14 @@ public final class RunCommand implements Callable<Integer> {
       err.println("agentgate: " + e.getMessage());
       return e.exitCode();
     }
-    Supplier<PolicyStatus> policyStatus = () -> new PolicyStatus("builtin-allow-all", "none");
     ProxyServer server;
     try {
       server =
           ProxyServer.builder(cfg)
-              .policy(TEMPORARY_ALLOW_ALL, policyStatus)
+              .policy(policy.engine(), policy::status)
               .identity(identityAndAudit.identity())
               .audit(identityAndAudit.audit())
-              .observer(identityAndAudit.observer(() -> policyStatus.get().version()))
+              .observer(identityAndAudit.observer(() -> policy.status().version()))
               .start();
     } catch (IOException e) {
       identityAndAudit.close();
@@ -96,16 +88,4 @@ public final class RunCommand implements Callable<Integer> {
     stopped.await();
     return 0;
   }
-
-  /** TEMPORARY: allows everything until the embedded default policy (policy compiler) lands. */
-  private static final PolicyEngine TEMPORARY_ALLOW_ALL =
-      request ->
-          new Decision(
-              Action.ALLOW,
-              "default",
-              "allowed by the built-in default",
-              null,
-              null,
-              List.of(),
-              null);
 }
