@@ -39,7 +39,9 @@ public final class AuditObserver implements ConnectionObserver {
             request,
             decision,
             policyVersion.get(),
-            false);
+            // Report-mode rules never decide; when some matched, the event says what they would
+            // have done.
+            !decision.reports().isEmpty());
     // The connection knows the client's port, the identity (also for the proxy's own refusals,
     // whose requests carry less) and where the proxy actually connected.
     event
