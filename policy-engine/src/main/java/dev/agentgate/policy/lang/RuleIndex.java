@@ -134,7 +134,15 @@ final class RuleIndex {
     return out;
   }
 
+  /** The indices, ascending as filed, without the repeats of a rule filed twice under one key. */
   private static int[] toArray(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).distinct().toArray();
+    int[] out = new int[list.size()];
+    int n = 0;
+    for (int i : list) {
+      if (n == 0 || out[n - 1] != i) {
+        out[n++] = i;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }
