@@ -12,9 +12,12 @@ import java.util.regex.PatternSyntaxException;
  * entries. Each problem is one line in the form {@code field: value (expected: ...)}.
  */
 public final class AgentChecks {
+  /** The purposes an endpoint may have, in display order. */
+  public static final List<String> CATEGORY_ORDER =
+      List.of("model-api", "auth", "telemetry", "update", "indexing", "other");
+
   /** The purposes an endpoint may have. */
-  public static final Set<String> CATEGORIES =
-      Set.of("model-api", "telemetry", "auth", "update", "indexing", "other");
+  public static final Set<String> CATEGORIES = Set.copyOf(CATEGORY_ORDER);
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Pattern HEADER_NAME = Pattern.compile("[a-z0-9!#$%&'*+.^_`|~-]+");

@@ -1,5 +1,6 @@
 package dev.agentgate.policy.agents;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,7 +30,10 @@ final class CatalogReader {
 
   /** The catalog in {@code in}; every problem is reported at once in the exception. */
   static AgentCatalog read(InputStream in, String name) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    // A repeated key would otherwise silently replace the first one.
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonNode root = yaml.readTree(in);
     List<String> problems = new ArrayList<>();
     List<AgentDefinition.TlsFamily> families = new ArrayList<>();
     List<AgentDefinition> agents = new ArrayList<>();

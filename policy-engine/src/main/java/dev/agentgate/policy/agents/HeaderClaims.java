@@ -6,12 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Which agent the request headers claim to be. A User-Agent prefix weighs more than one header
  * marker; the highest score wins, a tie is broken by the destination's agents, and a tie that
- * remains is no claim. Regexes are compiled once, here.
+ * remains is no claim. Marker tests are built once, here ({@link ValueMatcher}).
  */
 final class HeaderClaims {
   private static final int USER_AGENT_WEIGHT = 4;
@@ -28,14 +27,11 @@ final class HeaderClaims {
     static final Claim NONE = new Claim(-1, new int[0], List.of());
   }
 
-  /** One header marker; {@code pattern} is null when presence is enough. */
-  private record Marker(int agent, String name, Pattern pattern, String evidence) {
+  /** One header marker of one agent. */
+  private record Marker(int agent, String name, ValueMatcher value, String evidence) {
     boolean matches(List<String> values) {
-      if (pattern == null) {
-        return true;
-      }
-      for (String v : values) {
-        if (pattern.matcher(v).find()) {
+      for (int i = 0; i < values.size(); i++) {
+        if (value.test(values.get(i))) {
           return true;
         }
       }
@@ -63,7 +59,7 @@ final class HeaderClaims {
                 : "header " + name + " matches " + m.getValue();
         byName
             .computeIfAbsent(name, k -> new ArrayList<>())
-            .add(new Marker(i, name, presence ? null : Pattern.compile(m.getValue()), evidence));
+            .add(new Marker(i, name, ValueMatcher.of(m.getValue()), evidence));
       }
     }
     this.uaPrefixes = prefixes.toArray(String[]::new);
