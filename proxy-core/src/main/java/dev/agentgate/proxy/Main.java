@@ -3,6 +3,7 @@ package dev.agentgate.proxy;
 import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.AuditCommand;
 import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.PolicyCommand;
 import dev.agentgate.proxy.cli.RunCommand;
 import dev.agentgate.proxy.cli.UsersCommand;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       AgentsCommand.class,
       FingerprintCommand.class,
+      PolicyCommand.class,
       RunCommand.class,
       UsersCommand.class,
       AuditCommand.class
