@@ -47,24 +47,22 @@ public record LeafName(String value, boolean ipLiteral) {
     return NetUtil.createByteArrayFromIpAddressString(value);
   }
 
+  /** LDH labels (plus '_', which real service names use) of 1 to 63 characters. */
   private static boolean validLabels(String name) {
-    int labelLength = 0;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '.') {
-        if (labelLength == 0) {
-          return false;
-        }
-        labelLength = 0;
-      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
-        if (++labelLength > MAX_LABEL) {
-          return false;
-        }
-      } else {
+    for (String label : name.split("\\.", -1)) {
+      if (label.isEmpty()
+          || label.length() > MAX_LABEL
+          || label.startsWith("-")
+          || label.endsWith("-")
+          || !label.chars().allMatch(LeafName::labelChar)) {
         return false;
       }
     }
-    return labelLength > 0;
+    return true;
+  }
+
+  private static boolean labelChar(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
   }
 
   private static String printable(String host) {

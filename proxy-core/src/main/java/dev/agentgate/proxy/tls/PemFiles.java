@@ -69,7 +69,8 @@ public final class PemFiles {
           return converter.getPrivateKey(info);
         }
         if (item instanceof PEMKeyPair pair) {
-          return converter.getKeyPair(pair).getPrivate();
+          // Only the private part: SEC1 keys may omit the optional public key.
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
       } catch (PEMException e) {
         throw new TlsConfigException(
