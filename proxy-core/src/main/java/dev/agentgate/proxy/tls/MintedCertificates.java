@@ -8,6 +8,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -83,6 +85,18 @@ public final class MintedCertificates {
   /** Hosts cached now (an estimate while entries expire or are evicted). */
   public long size() {
     return cache.synchronous().estimatedSize();
+  }
+
+  /**
+   * How much longer the host's context stays cached, if it is (in flight: effectively forever,
+   * until the mint completes). Tests use it to observe residency.
+   */
+  Optional<Duration> expiresAfter(String host) {
+    return cache
+        .synchronous()
+        .policy()
+        .expireVariably()
+        .flatMap(policy -> policy.getExpiresAfter(LeafName.parse(host)));
   }
 
   /** Runs pending eviction and expiry now; tests use it to observe the bounds. */
