@@ -17,22 +17,18 @@ public final class TlsFailures {
 
   /** Why a handshake with an upstream server failed, in a few words. */
   public static String upstreamReason(Throwable failure) {
+    // The most specific cause wins, wherever it sits in the chain: the JDK wraps an expired
+    // certificate in a path validation failure inside a handshake failure.
+    if (find(failure, SslHandshakeTimeoutException.class) != null) {
+      return "upstream TLS handshake timed out";
+    }
+    if (find(failure, CertificateExpiredException.class) != null) {
+      return "upstream certificate has expired";
+    }
+    if (find(failure, CertificateNotYetValidException.class) != null) {
+      return "upstream certificate is not yet valid";
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SslHandshakeTimeoutException) {
-        return "upstream TLS handshake timed out";
-      }
-      if (t instanceof CertificateExpiredException) {
-        return "upstream certificate has expired";
-      }
-      if (t instanceof CertificateNotYetValidException) {
-        return "upstream certificate is not yet valid";
-      }
-      if (t instanceof CertPathBuilderException) {
-        return "upstream certificate is not trusted (no path to a trusted root)";
-      }
-      if (t instanceof CertPathValidatorException validator) {
-        return "upstream certificate chain is invalid: " + validator.getReason();
-      }
       String message = t.getMessage();
       if (message != null
           && (message.startsWith("No subject alternative")
@@ -40,9 +36,25 @@ public final class TlsFailures {
         return "upstream certificate does not match the host name";
       }
     }
+    if (find(failure, CertPathBuilderException.class) != null) {
+      return "upstream certificate is not trusted (no path to a trusted root)";
+    }
+    CertPathValidatorException invalid = find(failure, CertPathValidatorException.class);
+    if (invalid != null) {
+      return "upstream certificate chain is invalid (" + invalid.getReason() + ")";
+    }
     if (failure instanceof SSLException) {
       return "upstream TLS handshake failed: " + PemFiles.oneLine(failure);
     }
     return "upstream TLS failed: " + PemFiles.oneLine(failure);
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 }
