@@ -142,7 +142,8 @@ public final class CertificateAuthority {
     return keyIdentifier.clone();
   }
 
-  static String fingerprint(X509Certificate cert) {
+  /** SHA-256 of a DER certificate, colon-separated upper-case hex. */
+  public static String fingerprint(X509Certificate cert) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
       return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
