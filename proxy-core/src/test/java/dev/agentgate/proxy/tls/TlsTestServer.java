@@ -40,7 +40,14 @@ final class TlsTestServer implements AutoCloseable {
 
   final Queue<String> serverNames = new ConcurrentLinkedQueue<>();
   final Queue<String> protocols = new ConcurrentLinkedQueue<>();
-  final Queue<Throwable> handshakeFailures = new ConcurrentLinkedQueue<>();
+  final Queue<HandshakeFailure> handshakeFailures = new ConcurrentLinkedQueue<>();
+
+  /** A failed handshake and whether the server's flight had gone out before it failed. */
+  record HandshakeFailure(Throwable cause, boolean serverFlightSent) {
+    ClientTlsFailure classified() {
+      return ClientTlsFailure.of(cause, serverFlightSent);
+    }
+  }
 
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -56,7 +63,14 @@ final class TlsTestServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     SslHandler ssl = context.newHandler(ch.alloc());
-                    ch.pipeline().addLast(ssl, new Recorder(ssl), new HttpServerCodec(), new Ok());
+                    ServerFlightMonitor monitor = new ServerFlightMonitor();
+                    ch.pipeline()
+                        .addLast(
+                            monitor,
+                            ssl,
+                            new Recorder(ssl, monitor),
+                            new HttpServerCodec(),
+                            new Ok());
                   }
                 })
             .bind("127.0.0.1", 0)
@@ -69,21 +83,24 @@ final class TlsTestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    channel.close().sync();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+  public void close() {
+    channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 
   private final class Recorder extends io.netty.channel.ChannelInboundHandlerAdapter {
     private final SslHandler ssl;
+    private final ServerFlightMonitor monitor;
 
-    Recorder(SslHandler ssl) {
+    Recorder(SslHandler ssl, ServerFlightMonitor monitor) {
       this.ssl = ssl;
+      this.monitor = monitor;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof SslHandshakeCompletionEvent done) {
+        ctx.pipeline().remove(monitor);
         if (done.isSuccess()) {
           SSLSession session = ssl.engine().getSession();
           if (session instanceof ExtendedSSLSession extended) {
@@ -93,7 +110,7 @@ final class TlsTestServer implements AutoCloseable {
           }
           protocols.add(String.valueOf(ssl.applicationProtocol()));
         } else {
-          handshakeFailures.add(done.cause());
+          handshakeFailures.add(new HandshakeFailure(done.cause(), monitor.flightSent()));
         }
       }
       super.userEventTriggered(ctx, evt);
