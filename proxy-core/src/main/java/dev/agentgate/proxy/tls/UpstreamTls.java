@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -64,9 +65,22 @@ public final class UpstreamTls {
     parameters.setEndpointIdentificationAlgorithm(HTTPS_IDENTIFICATION);
     if (!name.ipLiteral()) {
       // The JDK sends SNI by itself only for names with a dot; "localhost" would go without.
-      parameters.setServerNames(List.of(new SNIHostName(name.value())));
+      sniFor(name).ifPresent(sni -> parameters.setServerNames(List.of(sni)));
     }
     engine.setSSLParameters(parameters);
     return handler;
+  }
+
+  /**
+   * The SNI for a name. The JDK refuses names that are valid host names but not STD3 ones (an
+   * underscore, as some internal service names have): those go without SNI, and the certificate is
+   * still checked against the name.
+   */
+  private static Optional<SNIHostName> sniFor(LeafName name) {
+    try {
+      return Optional.of(new SNIHostName(name.value()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }
