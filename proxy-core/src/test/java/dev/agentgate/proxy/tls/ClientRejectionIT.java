@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +119,7 @@ class ClientRejectionIT {
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                     HttpResponse.BodyHandlers.discarding()))
-        .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        .isInstanceOf(SSLHandshakeException.class);
     assertServerSaw(ClientTlsFailure.CERTIFICATE_REJECTED);
   }
 

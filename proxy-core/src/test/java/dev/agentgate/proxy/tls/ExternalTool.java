@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real command-line client (python3, node, openssl, curl) for integration tests. */
@@ -45,7 +46,7 @@ final class ExternalTool {
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     // The tests talk to loopback servers directly; a proxy in the environment must not interfere.
     for (String variable : new ArrayList<>(builder.environment().keySet())) {
-      if (variable.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy")) {
+      if (variable.toLowerCase(Locale.ROOT).endsWith("_proxy")) {
         builder.environment().remove(variable);
       }
     }

@@ -88,7 +88,7 @@ class MintedCertificatesTest {
             });
     List<EventExecutor> callers = List.of(newLoop(), newLoop(), newLoop(), newLoop());
     CountDownLatch start = new CountDownLatch(1);
-    List<io.netty.util.concurrent.Future<Future<SslContext>>> submitted = new ArrayList<>();
+    List<Future<Future<SslContext>>> submitted = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       EventExecutor loop = callers.get(i % callers.size());
       submitted.add(

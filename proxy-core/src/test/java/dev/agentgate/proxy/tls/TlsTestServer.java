@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -88,7 +89,7 @@ final class TlsTestServer implements AutoCloseable {
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 
-  private final class Recorder extends io.netty.channel.ChannelInboundHandlerAdapter {
+  private final class Recorder extends ChannelInboundHandlerAdapter {
     private final SslHandler ssl;
     private final ServerFlightMonitor monitor;
 

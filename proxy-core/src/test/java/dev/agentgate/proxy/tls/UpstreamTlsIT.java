@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,22 @@ class UpstreamTlsIT {
   }
 
   @Test
+  void hostWithAnUnderscoreFailsClosed() throws Exception {
+    // The JDK's host name check refuses non-STD3 names, so such a host can never be verified:
+    // the connection fails rather than going unverified.
+    try (TlsTestServer underscore =
+        new TlsTestServer(context(TestCerts.mint(ca, "build_cache.corp.test")))) {
+      SslHandler handler =
+          handshake(UpstreamTls.create(caPem), "build_cache.corp.test", underscore);
+
+      assertThat(handler.handshakeFuture().cause()).isInstanceOf(SSLHandshakeException.class);
+      assertThat(TlsFailures.upstreamReason(handler.handshakeFuture().cause()))
+          .startsWith("upstream TLS handshake failed: ");
+      assertThat(underscore.serverNames).isEmpty();
+    }
+  }
+
+  @Test
   void wrongHostNameIsRejected() throws Exception {
     SslHandler handler = handshake(UpstreamTls.create(caPem), "wrong.test", localhost);
 
@@ -140,17 +161,17 @@ class UpstreamTlsIT {
   @Test
   void systemTrustStoreIsLoaded() throws Exception {
     var factory = TrustAnchors.systemPlus(null);
-    var manager = (javax.net.ssl.X509TrustManager) factory.getTrustManagers()[0];
+    var manager = (X509TrustManager) factory.getTrustManagers()[0];
 
     assertThat(manager.getAcceptedIssuers()).hasSizeGreaterThan(10);
     assertThat(
-            ((javax.net.ssl.X509TrustManager) TrustAnchors.systemPlus(caPem).getTrustManagers()[0])
+            ((X509TrustManager) TrustAnchors.systemPlus(caPem).getTrustManagers()[0])
                 .getAcceptedIssuers())
         .hasSize(manager.getAcceptedIssuers().length + 1)
         .contains(ca.certificate());
   }
 
-  private static io.netty.handler.ssl.SslContext context(MintedLeaf leaf) {
+  private static SslContext context(MintedLeaf leaf) {
     return MintedContext.of(leaf, Duration.ofHours(1)).context();
   }
 
@@ -164,7 +185,9 @@ class UpstreamTlsIT {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
-                    ch.pipeline().addLast(upstream.newHandler(ch.alloc(), host, server.port()));
+                    ch.pipeline()
+                        .addLast(upstream.newHandler(ch.alloc(), host, server.port()))
+                        .addLast(new CloseOnFailure());
                   }
                 })
             .connect("127.0.0.1", server.port())
@@ -175,5 +198,13 @@ class UpstreamTlsIT {
     assertThat(done.isDone()).isTrue();
     channel.close().sync();
     return handler;
+  }
+
+  /** The handshake future carries the failure; the pipeline only has to close quietly. */
+  private static final class CloseOnFailure extends ChannelInboundHandlerAdapter {
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
   }
 }
