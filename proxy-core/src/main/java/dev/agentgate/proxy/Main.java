@@ -1,5 +1,6 @@
 package dev.agentgate.proxy;
 
+import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.CaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Egress proxy that identifies AI coding agents and enforces a trust policy.",
-    subcommands = {CommandLine.HelpCommand.class, CaCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, AgentsCommand.class, CaCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
