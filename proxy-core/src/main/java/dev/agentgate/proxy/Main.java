@@ -2,6 +2,8 @@ package dev.agentgate.proxy;
 
 import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.CaCommand;
+import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Egress proxy that identifies AI coding agents and enforces a trust policy.",
-    subcommands = {CommandLine.HelpCommand.class, AgentsCommand.class, CaCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AgentsCommand.class,
+      CaCommand.class,
+      FingerprintCommand.class,
+      RunCommand.class,
+    })
 public final class Main {
 
   public static void main(String[] args) {

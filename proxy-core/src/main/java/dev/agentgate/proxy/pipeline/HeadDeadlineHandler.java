@@ -1,0 +1,105 @@
+package dev.agentgate.proxy.pipeline;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds how long a client may take to send a request head (slow-header clients) or, in a tunnel,
+ * its ClientHello. The first head's clock starts at accept; a later head's clock starts at its
+ * first byte, so a quiet keep-alive connection is left to the idle timeout. Sits before the HTTP
+ * codec, so it sees raw bytes and can answer 408 without going through the encoder.
+ */
+final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
+  private final long deadlineNanos;
+  private final Runnable onExpire;
+  private ChannelHandlerContext ctx;
+  private ScheduledFuture<?> timer;
+  private boolean awaiting = true;
+  private boolean tunnel;
+
+  /**
+   * @param onExpire reports the timeout before the close
+   */
+  HeadDeadlineHandler(long deadlineNanos, Runnable onExpire) {
+    this.deadlineNanos = deadlineNanos;
+    this.onExpire = onExpire;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    arm();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancel();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (awaiting && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
+      arm();
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    cancel();
+    ctx.fireChannelInactive();
+  }
+
+  /** A complete head arrived: stop the clock. */
+  void headReceived() {
+    awaiting = false;
+    cancel();
+  }
+
+  /** The previous exchange finished: the next head's clock starts at its first byte. */
+  void awaitNextHead() {
+    awaiting = true;
+  }
+
+  /** A tunnel was opened: its ClientHello must arrive within the deadline, starting now. */
+  void awaitClientHello() {
+    tunnel = true;
+    awaiting = true;
+    cancel();
+    arm();
+  }
+
+  private void arm() {
+    timer = ctx.executor().schedule(this::expire, deadlineNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void cancel() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  private void expire() {
+    timer = null;
+    if (!awaiting || !ctx.channel().isActive()) {
+      return;
+    }
+    onExpire.run();
+    if (tunnel) {
+      ctx.close();
+    } else {
+      ctx.writeAndFlush(
+              ProxyResponses.errorRaw(
+                  HttpResponseStatus.REQUEST_TIMEOUT,
+                  "request head not received in time",
+                  ctx.alloc()))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}
