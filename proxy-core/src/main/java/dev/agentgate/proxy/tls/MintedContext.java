@@ -3,7 +3,6 @@ package dev.agentgate.proxy.tls;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 
@@ -18,7 +17,7 @@ record MintedContext(SslContext context, Duration residency) {
   static MintedContext of(MintedLeaf leaf, Duration maxResidency) {
     try {
       SslContext context =
-          SslContextBuilder.forServer(leaf.key(), leaf.chain().toArray(new X509Certificate[0]))
+          SslContextBuilder.forServer(new LeafKeyManager(leaf))
               .sslProvider(SslProvider.JDK)
               .protocols(TlsProtocols.VERSIONS)
               .applicationProtocolConfig(TlsProtocols.HTTP_1_1_ONLY)

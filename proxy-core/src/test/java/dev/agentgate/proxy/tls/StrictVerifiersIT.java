@@ -46,6 +46,8 @@ class StrictVerifiersIT {
       import socket, ssl, sys
       cafile, host, port, strict = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
       ctx = ssl.create_default_context(cafile=cafile)
+      if len(sys.argv) > 5:
+          ctx.maximum_version = ssl.TLSVersion.TLSv1_2
       if strict:
           ctx.verify_flags |= ssl.VERIFY_X509_STRICT
       ctx.set_alpn_protocols(["h2", "http/1.1"])
@@ -124,6 +126,23 @@ class StrictVerifiersIT {
 
     assertThat(result.output()).startsWith("OK TLSv1.3 http/1.1");
     assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void pythonStrictAcceptsTheMintedLeafOverTls12() throws Exception {
+    ExternalTool.assumeInstalled("python3");
+
+    ExternalTool.Result result =
+        ExternalTool.run(
+            "python3",
+            pythonClient.toString(),
+            caPem.toString(),
+            "localhost",
+            String.valueOf(localhostServer.port()),
+            "1",
+            "tls1.2");
+
+    assertThat(result.output()).startsWith("OK TLSv1.2 http/1.1");
   }
 
   @Test
