@@ -1,0 +1,5 @@
+/**
+ * Prometheus metrics: {@link dev.agentgate.proxy.observe.metrics.ProxyMetrics} creates every meter
+ * once and exposes typed, allocation-free recording methods; start reading there.
+ */
+package dev.agentgate.proxy.observe.metrics;
