@@ -1,0 +1,126 @@
+package dev.agentgate.proxy.observe.metrics.bench;
+
+import dev.agentgate.policy.Action;
+import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.observe.metrics.Direction;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The metric calls one proxied request makes (a decision, tunnel bytes, the latency timer; the
+ * "full" variants add the rule hit and the other direction's bytes), through {@link ProxyMetrics}
+ * versus the naive way: look the meter up in the registry by name and tags on every call.
+ *
+ * <p>{@code mvn -o -q -Pbench -pl proxy-core -am test-compile exec:exec
+ * -Djmh.include=ProxyMetricsBenchmark}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ProxyMetricsBenchmark {
+  private static final List<String> AGENTS =
+      List.of("claude-code", "codex", "copilot", "cursor", "gemini-cli", "qoder", "aider");
+
+  private ProxyMetrics metrics;
+  private PrometheusMeterRegistry naive;
+  private int[] agentIndexes;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    metrics = new ProxyMetrics(AGENTS, Clock.SYSTEM, ByteBufAllocator.DEFAULT);
+    metrics.onPolicyLoaded("1", "h", List.of("block-banned", "allow-model-apis", "redact-all"));
+    agentIndexes = AGENTS.stream().mapToInt(metrics::agentIndex).toArray();
+    naive =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM);
+  }
+
+  @TearDown
+  public void tearDown() {
+    metrics.close();
+    naive.close();
+  }
+
+  /** Cycles through agents so no call site sees one constant meter. */
+  private int nextAgent() {
+    next = next + 1 == AGENTS.size() ? 0 : next + 1;
+    return next;
+  }
+
+  @Benchmark
+  public void proxyMetrics() {
+    int agent = agentIndexes[nextAgent()];
+    metrics.decision(Phase.TLS, Action.ALLOW, agent);
+    metrics.tunnelBytes(Direction.UPSTREAM, agent, 1460);
+    metrics.proxyLatency(180_000);
+  }
+
+  @Benchmark
+  public void proxyMetricsFull() {
+    int agent = agentIndexes[nextAgent()];
+    metrics.decision(Phase.TLS, Action.ALLOW, agent);
+    metrics.ruleHit("allow-model-apis", false);
+    metrics.tunnelBytes(Direction.UPSTREAM, agent, 1460);
+    metrics.tunnelBytes(Direction.DOWNSTREAM, agent, 16384);
+    metrics.proxyLatency(180_000);
+  }
+
+  @Benchmark
+  public void naiveLookupByTags() {
+    String agent = AGENTS.get(nextAgent());
+    naive
+        .counter("agentgate.decisions", "phase", "tls", "action", "allow", "agent", agent)
+        .increment();
+    naive
+        .counter("agentgate.tunnel.bytes", "direction", "upstream", "agent", agent)
+        .increment(1460);
+    naiveTimer().record(180_000, TimeUnit.NANOSECONDS);
+  }
+
+  @Benchmark
+  public void naiveLookupByTagsFull() {
+    String agent = AGENTS.get(nextAgent());
+    naive
+        .counter("agentgate.decisions", "phase", "tls", "action", "allow", "agent", agent)
+        .increment();
+    naive.counter("agentgate.rule.hits", "rule", "allow-model-apis", "mode", "enforce").increment();
+    naive
+        .counter("agentgate.tunnel.bytes", "direction", "upstream", "agent", agent)
+        .increment(1460);
+    naive
+        .counter("agentgate.tunnel.bytes", "direction", "downstream", "agent", agent)
+        .increment(16384);
+    naiveTimer().record(180_000, TimeUnit.NANOSECONDS);
+  }
+
+  /** The same histogram configuration as the real timer, looked up by name each call. */
+  private io.micrometer.core.instrument.Timer naiveTimer() {
+    return io.micrometer.core.instrument.Timer.builder("agentgate.proxy.latency")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(50_000))
+        .maximumExpectedValue(Duration.ofSeconds(5))
+        .register(naive);
+  }
+}
