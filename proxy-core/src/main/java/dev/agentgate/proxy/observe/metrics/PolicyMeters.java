@@ -17,6 +17,7 @@ final class PolicyMeters {
   private final Clock clock;
   private final Counter[] reloads;
   private final AtomicLong lastSuccessMillis = new AtomicLong();
+  private final AtomicLong lastAttemptSucceeded = new AtomicLong();
   private final AtomicLong ruleCount = new AtomicLong();
   private final Counter unattributedHits;
   // Written by the reload thread, read by event loops: one volatile reference to an immutable
@@ -48,6 +49,14 @@ final class PolicyMeters {
         lastSuccessMillis,
         millis -> millis.get() / 1000.0);
     meters.gauge(
+        "agentgate.policy.last.reload.successful",
+        "1 when the most recent policy load attempt succeeded, 0 when it failed (the last good"
+            + " policy stays live) or none has succeeded yet.",
+        null,
+        Tags.empty(),
+        lastAttemptSucceeded,
+        AtomicLong::get);
+    meters.gauge(
         "agentgate.policy.rules",
         "Rules in the live policy, the default rule included.",
         null,
@@ -64,7 +73,9 @@ final class PolicyMeters {
 
   void reload(ReloadSource source, ReloadResult result) {
     reloads[source.ordinal() * ReloadResult.values().length + result.ordinal()].increment();
-    if (result == ReloadResult.SUCCESS) {
+    boolean success = result == ReloadResult.SUCCESS;
+    lastAttemptSucceeded.set(success ? 1 : 0);
+    if (success) {
       lastSuccessMillis.set(clock.wallTime());
     }
   }

@@ -66,6 +66,7 @@ class ProxyMetricsTest {
             "agentgate_policy_info",
             "agentgate_policy_last_reload_success_timestamp_seconds",
             "agentgate_policy_rules",
+            "agentgate_policy_last_reload_successful",
             "agentgate_netty_allocator_used_bytes",
             "agentgate_netty_allocator_pinned_bytes",
             "agentgate_netty_allocator_arenas",
@@ -295,8 +296,10 @@ class ProxyMetricsTest {
   void reloadsAndTheirTimestamp() {
     assertThat(scrape().value("agentgate_policy_last_reload_success_timestamp_seconds"))
         .isEqualTo(0.0);
+    assertThat(scrape().value("agentgate_policy_last_reload_successful")).isEqualTo(0.0);
     clock.add(1_700_000_000L, TimeUnit.SECONDS);
     metrics.policyReload(ReloadSource.FILE, ReloadResult.SUCCESS);
+    assertThat(scrape().value("agentgate_policy_last_reload_successful")).isEqualTo(1.0);
     clock.add(60, TimeUnit.SECONDS);
     metrics.policyReload(ReloadSource.API, ReloadResult.REJECTED);
 
@@ -309,6 +312,7 @@ class ProxyMetricsTest {
         .isEqualTo(0.0);
     assertThat(s.value("agentgate_policy_last_reload_success_timestamp_seconds"))
         .isEqualTo((double) clock.wallTime() / 1000 - 60);
+    assertThat(s.value("agentgate_policy_last_reload_successful")).isEqualTo(0.0);
   }
 
   @Test
