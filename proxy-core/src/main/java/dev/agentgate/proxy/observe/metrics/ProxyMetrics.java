@@ -26,6 +26,7 @@ public final class ProxyMetrics implements AutoCloseable {
   /** The content type of {@link #scrape()}: the Prometheus text exposition format. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+  private final Clock clock;
   private final PrometheusMeterRegistry registry;
   private final MeterFactory meters;
   private final AgentIndex agents;
@@ -37,18 +38,19 @@ public final class ProxyMetrics implements AutoCloseable {
   private final AuditMeters audit;
   private final RuntimeMeters runtime;
 
-  /** Meters for the given catalog agent ids (plus "unknown"), on the system clock. */
+  /** Meters for the given catalog agent ids (plus "unknown"), on a cheap ticking clock. */
   public ProxyMetrics(List<String> agentIds) {
-    this(agentIds, Clock.SYSTEM, ByteBufAllocator.DEFAULT);
+    this(agentIds, new TickingClock(), ByteBufAllocator.DEFAULT);
   }
 
   /**
    * @param agentIds the catalog's agent ids: the only values of the {@code agent} label besides
    *     "unknown"
-   * @param clock wall clock for timestamps (a mock in tests)
+   * @param clock wall clock for timestamps and timer windows (a mock in tests)
    * @param allocator the buffer allocator the proxy's channels use
    */
   public ProxyMetrics(List<String> agentIds, Clock clock, ByteBufAllocator allocator) {
+    this.clock = clock;
     registry =
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
     // Micrometer's default pause detector corrects timers for coordinated omission with a
@@ -227,5 +229,8 @@ public final class ProxyMetrics implements AutoCloseable {
   public void close() {
     runtime.close();
     registry.close();
+    if (clock instanceof TickingClock ticking) {
+      ticking.close();
+    }
   }
 }

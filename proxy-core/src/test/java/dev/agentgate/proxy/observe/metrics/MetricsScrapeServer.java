@@ -3,8 +3,6 @@ package dev.agentgate.proxy.observe.metrics;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Phase;
-import io.micrometer.core.instrument.Clock;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
@@ -28,9 +26,7 @@ public final class MetricsScrapeServer {
         new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     ProxyMetrics metrics =
         new ProxyMetrics(
-            List.of("claude-code", "codex", "copilot", "cursor", "gemini-cli", "qoder"),
-            Clock.SYSTEM,
-            ByteBufAllocator.DEFAULT);
+            List.of("claude-code", "codex", "copilot", "cursor", "gemini-cli", "qoder"));
     metrics.bindEventLoops(loops);
     metrics.policyReload(ReloadSource.STARTUP, ReloadResult.SUCCESS);
     metrics.onPolicyLoaded("1", "sha256:0000", List.of("block-banned", "allow-model-apis"));
