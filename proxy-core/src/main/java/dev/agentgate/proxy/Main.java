@@ -1,5 +1,8 @@
 package dev.agentgate.proxy;
 
+import dev.agentgate.proxy.cli.AgentsCommand;
+import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Egress proxy that identifies AI coding agents and enforces a trust policy.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AgentsCommand.class,
+      FingerprintCommand.class,
+      RunCommand.class,
+    })
 public final class Main {
 
   public static void main(String[] args) {

@@ -1,0 +1,76 @@
+package dev.agentgate.proxy.cli;
+
+import dev.agentgate.proxy.config.ConfigException;
+import dev.agentgate.proxy.config.ConfigLoader;
+import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.server.ProxyServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agentgate run [--config FILE]}: starts the proxy and the admin listener and runs until
+ * SIGTERM or SIGINT, then drains open connections up to the configured deadline.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the proxy (default 127.0.0.1:3128) and the admin listener (default 127.0.0.1:9090).",
+      "Without --config it runs the built-in defaults and the embedded default policy."
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "YAML configuration file (see the README, section Running the proxy).")
+  private Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    ProxyConfig cfg;
+    try {
+      cfg = config == null ? ProxyConfig.defaults() : ConfigLoader.load(config);
+    } catch (ConfigException e) {
+      err.println("agentgate: config error: " + e.getMessage());
+      return 2;
+    }
+    PolicyLoader.Loaded policy = PolicyLoader.load(cfg.policyFile(), err);
+    if (policy == null) {
+      return 1;
+    }
+    ProxyServer server;
+    try {
+      server = ProxyServer.builder(cfg).policy(policy.engine(), policy::status).start();
+    } catch (IOException e) {
+      err.println("agentgate: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.shutdown(cfg.timeouts().drain());
+                  stopped.countDown();
+                },
+                "agentgate-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "agentgate: proxy on "
+            + server.proxyAddresses()
+            + (server.adminAddress() == null ? "" : ", admin on " + server.adminAddress()));
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

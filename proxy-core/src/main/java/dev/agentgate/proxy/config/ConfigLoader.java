@@ -1,0 +1,165 @@
+package dev.agentgate.proxy.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentgate.proxy.config.ProxyConfig.Limits;
+import dev.agentgate.proxy.config.ProxyConfig.Timeouts;
+import dev.agentgate.proxy.config.ProxyConfig.Upstream;
+import dev.agentgate.proxy.upstream.CidrRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the YAML config file. Absent keys take the defaults of {@link ProxyConfig#defaults()};
+ * unknown keys and bad values fail with one line naming the key. Relative paths in the file are
+ * resolved against the file's directory.
+ */
+public final class ConfigLoader {
+  private static final String HOST_PORT = "host:port";
+
+  private ConfigLoader() {}
+
+  /** Reads and validates {@code file}. */
+  public static ProxyConfig load(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage());
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return parse(file.getFileName().toString(), text, base);
+  }
+
+  /** Parses config text; {@code base} resolves relative paths. */
+  public static ProxyConfig parse(String source, String yaml, Path base) throws ConfigException {
+    JsonNode root;
+    try {
+      ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+      mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      root = mapper.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(
+          source + ":" + line + ": not valid YAML: " + e.getOriginalMessage());
+    }
+    ConfigSection top = new ConfigSection(source, "", root);
+    ProxyConfig defaults = ProxyConfig.defaults();
+
+    ConfigSection listeners = top.section("listeners");
+    List<HostPort> proxy =
+        listeners.list("proxy", defaults.proxyListeners(), HOST_PORT, HostPort::parse);
+    String adminText = listeners.string("admin", defaults.adminListener().toString());
+    // YAML 1.1 reads a bare off as false.
+    boolean off = "off".equalsIgnoreCase(adminText) || "false".equals(adminText);
+    HostPort admin = off ? null : parseAdmin(listeners, adminText);
+    int ioThreads = listeners.integer("io_threads", 0, 0, 1024);
+    listeners.finish();
+
+    ConfigSection policy = top.section("policy");
+    Path policyFile = path(base, policy.string("file", null));
+    policy.finish();
+
+    ConfigSection audit = top.section("audit");
+    Path auditLog = path(base, audit.string("log", null));
+    audit.finish();
+
+    Timeouts timeouts = timeouts(top.section("timeouts"));
+    Limits limits = limits(top.section("limits"));
+    Upstream upstream = upstream(top.section("upstream"));
+    top.finish();
+    return new ProxyConfig(
+        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream);
+  }
+
+  private static HostPort parseAdmin(ConfigSection listeners, String text) throws ConfigException {
+    try {
+      return HostPort.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw listeners.error(
+          "listeners.admin", "bad value '" + text + "' (expected host:port or off)");
+    }
+  }
+
+  private static Timeouts timeouts(ConfigSection s) throws ConfigException {
+    Timeouts d = Timeouts.DEFAULTS;
+    Timeouts t =
+        new Timeouts(
+            positive(s, "connect", s.duration("connect", d.connect())),
+            positive(s, "idle", s.duration("idle", d.idle())),
+            positive(s, "request_head", s.duration("request_head", d.requestHead())),
+            s.duration("drain", d.drain()));
+    s.finish();
+    return t;
+  }
+
+  private static Duration positive(ConfigSection s, String key, Duration value)
+      throws ConfigException {
+    if (value.isZero()) {
+      throw s.error("timeouts." + key, "must be greater than zero");
+    }
+    return value;
+  }
+
+  private static Limits limits(ConfigSection s) throws ConfigException {
+    Limits d = Limits.DEFAULTS;
+    Limits l =
+        new Limits(
+            s.integer("max_header_size", d.maxHeaderSize(), 1024, 1024 * 1024),
+            s.integer("max_connections_per_client", d.maxConnectionsPerClient(), 1, 1_000_000));
+    s.finish();
+    return l;
+  }
+
+  private static Upstream upstream(ConfigSection s) throws ConfigException {
+    Upstream d = Upstream.DEFAULTS;
+    List<Integer> ports =
+        s.list(
+            "connect_ports", List.copyOf(d.connectPorts()), "a port 1..65535", ConfigLoader::port);
+    List<CidrRange> ranges =
+        s.list("allow_private_ranges", d.allowedPrivateRanges(), "a CIDR range", CidrRange::parse);
+    Map<String, HostPort> overrides = new LinkedHashMap<>();
+    for (Iterator<String> it = s.keys("overrides"); it.hasNext(); ) {
+      String host = it.next();
+      overrides.put(
+          host.toLowerCase(Locale.ROOT), s.entry("overrides", host, HOST_PORT, HostPort::parse));
+    }
+    s.finish();
+    return new Upstream(new HashSet<>(ports), ranges, overrides);
+  }
+
+  private static Integer port(String text) {
+    int p;
+    try {
+      p = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number");
+    }
+    if (p < 1 || p > 65535) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return p;
+  }
+
+  private static Path path(Path base, String text) {
+    if (text == null) {
+      return null;
+    }
+    Path p = Path.of(text);
+    return p.isAbsolute() || base == null ? p : base.resolve(p).normalize();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.agentgate.proxy.config;
+
+import dev.agentgate.proxy.upstream.CidrRange;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything {@code agentgate run} needs to start. {@link #defaults()} is what runs with no config
+ * file: proxy on 127.0.0.1:3128, admin on 127.0.0.1:9090, the embedded default policy.
+ *
+ * @param proxyListeners addresses the forward proxy listens on (at least one)
+ * @param adminListener the admin and metrics listener, or {@code null} when disabled
+ * @param policyFile the policy to load, or {@code null} for the embedded default policy
+ * @param auditLog where audit events go, or {@code null} for no audit file
+ * @param ioThreads event loop threads; 0 means one per available CPU
+ */
+public record ProxyConfig(
+    List<HostPort> proxyListeners,
+    HostPort adminListener,
+    Path policyFile,
+    Path auditLog,
+    int ioThreads,
+    Timeouts timeouts,
+    Limits limits,
+    Upstream upstream) {
+
+  public ProxyConfig {
+    proxyListeners = List.copyOf(proxyListeners);
+    if (proxyListeners.isEmpty()) {
+      throw new IllegalArgumentException("at least one proxy listener");
+    }
+    Objects.requireNonNull(timeouts, "timeouts");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(upstream, "upstream");
+  }
+
+  /** The configuration used when {@code agentgate run} gets no config file. */
+  public static ProxyConfig defaults() {
+    return new ProxyConfig(
+        List.of(new HostPort("127.0.0.1", 3128)),
+        new HostPort("127.0.0.1", 9090),
+        null,
+        null,
+        0,
+        Timeouts.DEFAULTS,
+        Limits.DEFAULTS,
+        Upstream.DEFAULTS);
+  }
+
+  /** A copy with other listeners; tests bind port 0. */
+  public ProxyConfig withListeners(List<HostPort> proxy, HostPort admin) {
+    return new ProxyConfig(
+        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream);
+  }
+
+  /** A copy with other timeouts. */
+  public ProxyConfig withTimeouts(Timeouts value) {
+    return new ProxyConfig(
+        proxyListeners, adminListener, policyFile, auditLog, ioThreads, value, limits, upstream);
+  }
+
+  /** A copy with other limits. */
+  public ProxyConfig withLimits(Limits value) {
+    return new ProxyConfig(
+        proxyListeners, adminListener, policyFile, auditLog, ioThreads, timeouts, value, upstream);
+  }
+
+  /** A copy with other upstream settings. */
+  public ProxyConfig withUpstream(Upstream value) {
+    return new ProxyConfig(
+        proxyListeners, adminListener, policyFile, auditLog, ioThreads, timeouts, limits, value);
+  }
+
+  /**
+   * @param connect TCP connect to the upstream
+   * @param idle a tunnel or keep-alive connection with no bytes either way is closed after this
+   * @param requestHead a request head (or a tunnel's ClientHello) must arrive within this
+   * @param drain on shutdown, open connections get this long to finish
+   */
+  public record Timeouts(Duration connect, Duration idle, Duration requestHead, Duration drain) {
+    public static final Timeouts DEFAULTS =
+        new Timeouts(
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param maxHeaderSize bytes of request line plus headers a client may send
+   * @param maxConnectionsPerClient open connections one client address may hold
+   */
+  public record Limits(int maxHeaderSize, int maxConnectionsPerClient) {
+    public static final Limits DEFAULTS = new Limits(32 * 1024, 512);
+  }
+
+  /**
+   * @param connectPorts ports a CONNECT may target without a policy rule allowing it
+   * @param allowedPrivateRanges special-purpose ranges (loopback, private, ...) the proxy may
+   *     connect to anyway; empty in production
+   * @param overrides host to address:port, bypassing DNS (tests, staging)
+   */
+  public record Upstream(
+      Set<Integer> connectPorts,
+      List<CidrRange> allowedPrivateRanges,
+      Map<String, HostPort> overrides) {
+    public static final Upstream DEFAULTS = new Upstream(Set.of(443), List.of(), Map.of());
+
+    public Upstream {
+      connectPorts = Set.copyOf(connectPorts);
+      allowedPrivateRanges = List.copyOf(allowedPrivateRanges);
+      overrides = Map.copyOf(overrides);
+    }
+  }
+}

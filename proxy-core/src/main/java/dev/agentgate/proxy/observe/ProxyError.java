@@ -1,0 +1,27 @@
+package dev.agentgate.proxy.observe;
+
+/** Kinds of trouble on a connection; a small fixed set, so it can be a metrics tag. */
+public enum ProxyError {
+  /** The request line or headers were malformed, or the method unknown. */
+  BAD_REQUEST,
+  /** The request line or headers exceeded the configured size. */
+  HEADER_TOO_LARGE,
+  /** The client did not finish its request head (or ClientHello) before the deadline. */
+  HEAD_TIMEOUT,
+  /** No bytes either way for the idle timeout. */
+  IDLE_TIMEOUT,
+  /** The client address already holds the maximum number of connections. */
+  TOO_MANY_CONNECTIONS,
+  /** The upstream host name did not resolve. */
+  DNS_FAILURE,
+  /** The TCP connect to the upstream failed or timed out. */
+  UPSTREAM_CONNECT_FAILED,
+  /** The upstream sent something that is not valid HTTP, or closed mid-response. */
+  UPSTREAM_PROTOCOL,
+  /** The tunnel's first bytes claimed to be TLS but the ClientHello could not be parsed. */
+  MALFORMED_CLIENT_HELLO,
+  /** The policy engine threw; the proxy failed closed. */
+  POLICY_FAILURE,
+  /** An I/O error on the client or upstream connection. */
+  IO
+}

@@ -1,0 +1,198 @@
+package dev.agentgate.proxy.pipeline;
+
+import dev.agentgate.policy.Decision;
+import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.fingerprint.ClientHello;
+import dev.agentgate.proxy.fingerprint.ClientHelloParser;
+import dev.agentgate.proxy.fingerprint.Ja3;
+import dev.agentgate.proxy.fingerprint.Ja4;
+import dev.agentgate.proxy.fingerprint.ParseResult;
+import dev.agentgate.proxy.observe.ConnectionFacts;
+import dev.agentgate.proxy.observe.ProxyError;
+import dev.agentgate.proxy.upstream.Destination;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.NetUtil;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+
+/**
+ * Phase 2 of a tunnel: reads the client's first bytes without consuming them, parses the
+ * ClientHello (SNI, ALPN, JA3, JA4; or notes that the bytes are not TLS), asks the policy, and
+ * acts: ALLOW splices the tunnel with the buffered bytes written upstream first; BLOCK answers with
+ * a TLS alert and closes; CONTINUE or REDACT hands the tunnel to the {@link Interceptor}, or fails
+ * closed when none is configured.
+ */
+final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
+  private final ProxyServices services;
+  private final ConnectionFacts facts;
+  private final HeadDeadlineHandler deadline;
+  private final Destination destination;
+  private final EgressRequest connectRequest;
+  private ByteBuf buffered;
+  private boolean decided;
+
+  /**
+   * @param initial bytes that arrived with or after the CONNECT (ownership passes here)
+   */
+  ClientHelloInspector(
+      ProxyServices services,
+      ConnectionFacts facts,
+      HeadDeadlineHandler deadline,
+      Destination destination,
+      EgressRequest connectRequest,
+      ByteBuf initial) {
+    this.services = services;
+    this.facts = facts;
+    this.deadline = deadline;
+    this.destination = destination;
+    this.connectRequest = connectRequest;
+    this.buffered = initial;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (buffered.isReadable()) {
+      inspect(ctx);
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf in) || buffered == null) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    buffered = ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), buffered, in);
+    if (!decided) {
+      inspect(ctx);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    release();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    release();
+  }
+
+  private void inspect(ChannelHandlerContext ctx) {
+    ParseResult result = ClientHelloParser.parseRecords(buffered.nioBuffer());
+    if (result instanceof ParseResult.NeedMoreBytes) {
+      return;
+    }
+    decided = true;
+    deadline.headReceived();
+    ctx.channel().config().setAutoRead(false);
+    EgressRequest.Builder tls = connectRequest.toBuilder().phase(Phase.TLS);
+    Decision decision;
+    boolean isTls = true;
+    if (result instanceof ParseResult.Parsed parsed) {
+      ClientHello hello = parsed.hello();
+      String ja3 = Ja3.md5(hello);
+      String ja4 = Ja4.ja4(hello);
+      tls.tls(true, hello.sni(), hello.alpn(), ja3, ja4);
+      facts.tls(true, hello.sni(), hello.alpn(), ja3, ja4);
+      decision = services.gate().decide(facts, tls.build());
+    } else if (result instanceof ParseResult.NotTls) {
+      isTls = false;
+      tls.tls(false, null, null, null, null);
+      facts.tls(false, null, null, null, null);
+      decision = services.gate().decide(facts, tls.build());
+    } else if (result instanceof ParseResult.TooLarge) {
+      decision = refuse(tls.build(), "builtin:client-hello", "ClientHello too large");
+    } else {
+      String why = result instanceof ParseResult.Malformed m ? m.reason() : result.toString();
+      services.gate().observer().error(facts, ProxyError.MALFORMED_CLIENT_HELLO);
+      decision = refuse(tls.build(), "builtin:client-hello", "malformed ClientHello: " + why);
+    }
+    act(ctx, tls.build(), decision, isTls);
+  }
+
+  private void act(
+      ChannelHandlerContext ctx, EgressRequest request, Decision decision, boolean tls) {
+    switch (decision.action()) {
+      case ALLOW -> splice(ctx);
+      case BLOCK -> refuseConnection(ctx, tls, TlsAlerts.ACCESS_DENIED);
+      default -> {
+        if (services.interceptor().available()) {
+          ByteBuf hello = takeBuffered();
+          ctx.pipeline().remove(deadline);
+          ctx.pipeline().remove(this);
+          services
+              .interceptor()
+              .intercept(
+                  ctx.channel(),
+                  new Interceptor.Tunnel(facts, destination, request, decision),
+                  hello);
+        } else {
+          refuse(request, "builtin:interception", "interception not configured");
+          refuseConnection(ctx, tls, TlsAlerts.HANDSHAKE_FAILURE);
+        }
+      }
+    }
+  }
+
+  private void splice(ChannelHandlerContext ctx) {
+    Channel client = ctx.channel();
+    services
+        .connector()
+        .connect(destination, client.eventLoop())
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                services.gate().observer().error(facts, ProxyError.UPSTREAM_CONNECT_FAILED);
+                client.close();
+                return;
+              }
+              Channel upstream = (Channel) f.getNow();
+              if (!client.isActive() || buffered == null) {
+                upstream.close();
+                return;
+              }
+              facts.upstreamAddress(
+                  NetUtil.toSocketAddressString((InetSocketAddress) upstream.remoteAddress()));
+              ByteBuf first = takeBuffered();
+              client.pipeline().remove(deadline);
+              client.pipeline().remove(this);
+              client.closeFuture().addListener(c -> upstream.close());
+              RelayHandler.splice(client, upstream, first);
+            });
+  }
+
+  private Decision refuse(EgressRequest request, String ruleId, String reason) {
+    return services.gate().refuse(facts, request, ruleId, reason);
+  }
+
+  private void refuseConnection(ChannelHandlerContext ctx, boolean tls, int alert) {
+    release();
+    if (tls) {
+      ctx.writeAndFlush(TlsAlerts.fatal(alert, ctx.alloc()))
+          .addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.close();
+    }
+  }
+
+  private ByteBuf takeBuffered() {
+    ByteBuf b = buffered;
+    buffered = null;
+    return b;
+  }
+
+  private void release() {
+    if (buffered != null) {
+      buffered.release();
+      buffered = null;
+    }
+  }
+}

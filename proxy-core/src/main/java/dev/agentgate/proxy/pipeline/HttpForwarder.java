@@ -1,0 +1,282 @@
+package dev.agentgate.proxy.pipeline;
+
+import dev.agentgate.proxy.observe.ConnectionFacts;
+import dev.agentgate.proxy.observe.ProxyError;
+import dev.agentgate.proxy.upstream.Destination;
+import dev.agentgate.proxy.upstream.DestinationRefusedException;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.NetUtil;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Forwards the plain-HTTP exchanges of one client connection: rewrites each request for the
+ * upstream (origin-form, Host, hop-by-hop headers, Via), keeps the upstream connection for the next
+ * request to the same host and port, and streams the response back with backpressure both ways. The
+ * {@link ProxyRequestHandler} drives it; everything runs on the client's event loop.
+ */
+final class HttpForwarder {
+  /** What the request handler hears back. */
+  interface Listener {
+    /** The upstream is connected and the request head written: send the body. */
+    void upstreamReady();
+
+    /** The final response has been written to the client. */
+    void responseComplete(boolean closeClient);
+
+    /** The exchange failed; {@code response} is an error to send, or null to just close. */
+    void failed(io.netty.handler.codec.http.FullHttpResponse response);
+
+    /** Writability of the upstream changed (the client's reads follow it). */
+    void upstreamWritabilityChanged();
+  }
+
+  private static final int MAX_RESPONSE_HEADER = 64 * 1024;
+
+  private final ProxyServices services;
+  private final ConnectionFacts facts;
+  private final Channel client;
+  private final Listener listener;
+  private final ResponseFramer framer = new ResponseFramer();
+  private Channel upstream;
+  private String upstreamAuthority;
+  private boolean inExchange;
+
+  HttpForwarder(ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
+    this.services = services;
+    this.facts = facts;
+    this.client = client;
+    this.listener = listener;
+  }
+
+  /**
+   * Starts an exchange: {@code request} (already rewritten by the caller) goes to {@code target},
+   * over the kept upstream connection when it leads there.
+   */
+  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive) {
+    inExchange = true;
+    framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
+    request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    String authority = target.authority();
+    if (upstream != null && upstream.isActive() && authority.equals(upstreamAuthority)) {
+      upstream.write(request, upstream.voidPromise());
+      listener.upstreamReady();
+      return;
+    }
+    closeUpstream();
+    services
+        .resolver()
+        .resolve(target.host(), target.port(), client.eventLoop())
+        .addListener(f -> resolved(f, request, authority));
+  }
+
+  /** Sends a piece of the request body. */
+  void sendContent(HttpContent content) {
+    if (upstream == null || !upstream.isActive()) {
+      ReferenceCountUtil.release(content);
+      return;
+    }
+    upstream.write(content, upstream.voidPromise());
+    if (content instanceof LastHttpContent) {
+      upstream.flush();
+    }
+  }
+
+  void flush() {
+    if (upstream != null) {
+      upstream.flush();
+    }
+  }
+
+  boolean upstreamWritable() {
+    return upstream == null || upstream.isWritable();
+  }
+
+  /** The client's writability changed: the upstream reads only while the client can take more. */
+  void clientWritabilityChanged() {
+    if (upstream != null && upstream.isActive()) {
+      upstream.config().setAutoRead(client.isWritable());
+    }
+  }
+
+  void close() {
+    inExchange = false;
+    closeUpstream();
+  }
+
+  private void resolved(Future<?> f, HttpRequest request, String authority) {
+    if (!client.isActive()) {
+      return;
+    }
+    if (!f.isSuccess()) {
+      inExchange = false;
+      if (f.cause() instanceof DestinationRefusedException refused) {
+        listener.failed(ProxyResponses.blocked(guardBlock(refused), client.alloc()));
+      } else {
+        services.gate().observer().error(facts, ProxyError.DNS_FAILURE);
+        listener.failed(error(HttpResponseStatus.BAD_GATEWAY, "cannot resolve the host"));
+      }
+      return;
+    }
+    Destination destination = (Destination) f.getNow();
+    services
+        .connector()
+        .connect(destination, client.eventLoop())
+        .addListener(c -> connected(c, request, authority));
+  }
+
+  private void connected(Future<?> f, HttpRequest request, String authority) {
+    if (!f.isSuccess()) {
+      inExchange = false;
+      services.gate().observer().error(facts, ProxyError.UPSTREAM_CONNECT_FAILED);
+      listener.failed(
+          f.cause() instanceof ConnectTimeoutException
+              ? error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out")
+              : error(HttpResponseStatus.BAD_GATEWAY, "cannot connect to the upstream"));
+      return;
+    }
+    Channel ch = (Channel) f.getNow();
+    if (!client.isActive()) {
+      ch.close();
+      return;
+    }
+    HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxHeaderSize(MAX_RESPONSE_HEADER);
+    ch.pipeline()
+        .addLast(
+            "http",
+            new HttpClientCodec(decoder, HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE, false))
+        .addLast("response", new ResponseHandler());
+    upstream = ch;
+    upstreamAuthority = authority;
+    facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
+    ch.write(request, ch.voidPromise());
+    ch.config().setAutoRead(client.isWritable());
+    listener.upstreamReady();
+  }
+
+  private dev.agentgate.policy.Decision guardBlock(DestinationRefusedException refused) {
+    dev.agentgate.policy.EgressRequest request =
+        dev.agentgate.policy.EgressRequest.builder(
+                dev.agentgate.policy.Phase.CONNECT, facts.targetHost(), facts.targetPort())
+            .client(facts.clientAddress(), null, null)
+            .build();
+    return services
+        .gate()
+        .refuse(facts, request, "builtin:destination-guard", refused.getMessage());
+  }
+
+  private io.netty.handler.codec.http.FullHttpResponse error(
+      HttpResponseStatus status, String text) {
+    return ProxyResponses.error(status, text, client.alloc());
+  }
+
+  private void closeUpstream() {
+    if (upstream != null) {
+      Channel ch = upstream;
+      upstream = null;
+      upstreamAuthority = null;
+      ch.close();
+    }
+  }
+
+  private void onResponse(HttpObject msg) {
+    if (!inExchange) {
+      // Nothing was asked: an upstream must not speak first. Drop the connection.
+      ReferenceCountUtil.release(msg);
+      closeUpstream();
+      return;
+    }
+    if (msg instanceof HttpResponse response) {
+      if (response.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(msg);
+        protocolError();
+        return;
+      }
+      if (!framer.frame(response)) {
+        protocolError();
+        return;
+      }
+      response.headers().add(HttpHeaderNames.VIA, "1.1 agentgate");
+    }
+    client.write(msg, client.voidPromise());
+    if (msg instanceof LastHttpContent && framer.finalResponseDone()) {
+      client.flush();
+      inExchange = false;
+      if (!framer.upstreamReusable()) {
+        closeUpstream();
+      }
+      listener.responseComplete(framer.closeClient());
+      return;
+    }
+    if (!client.isWritable() && upstream != null) {
+      upstream.config().setAutoRead(false);
+    }
+  }
+
+  private void protocolError() {
+    services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
+    inExchange = false;
+    boolean started = framer.started();
+    closeUpstream();
+    listener.failed(
+        started ? null : error(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream"));
+  }
+
+  /** On the upstream channel: hands response objects to the forwarder. */
+  private final class ResponseHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (ctx.channel() != upstream || !(msg instanceof HttpObject o)) {
+        ReferenceCountUtil.release(msg);
+        return;
+      }
+      onResponse(o);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      client.flush();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (ctx.channel() == upstream) {
+        listener.upstreamWritabilityChanged();
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (ctx.channel() != upstream) {
+        return;
+      }
+      upstream = null;
+      if (inExchange) {
+        protocolError();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (!(cause instanceof IOException)) {
+        services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
+      }
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.agentgate.proxy.upstream;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Opens upstream connections on the client channel's own event loop, so a connection's two channels
+ * share one thread and its state needs no locks. Connects to the checked addresses of a {@link
+ * Destination} in order until one answers. The new channel does not read until its owner turns
+ * auto-read on, so nothing arrives before the pipeline is complete.
+ */
+public final class UpstreamConnector {
+  /** Bootstrap needs a handler; the caller installs the real ones after the connect. */
+  private static final ChannelHandler EMPTY = new Placeholder();
+
+  private final Class<? extends Channel> channelType;
+  private final ByteBufAllocator allocator;
+  private final int connectTimeoutMillis;
+
+  public UpstreamConnector(
+      Class<? extends Channel> channelType, ByteBufAllocator allocator, Duration connectTimeout) {
+    this.channelType = channelType;
+    this.allocator = allocator;
+    this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+  }
+
+  /**
+   * Connects to {@code destination} on {@code loop}. Completes on {@code loop} with a channel whose
+   * pipeline is empty and whose auto-read is off: the caller adds its handlers, then reads.
+   */
+  public Future<Channel> connect(Destination destination, EventLoop loop) {
+    Promise<Channel> promise = loop.newPromise();
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(loop)
+            .channel(channelType)
+            .option(ChannelOption.ALLOCATOR, allocator)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.AUTO_READ, false)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+            .handler(EMPTY);
+    attempt(bootstrap, destination.addresses(), 0, promise);
+    return promise;
+  }
+
+  private static void attempt(
+      Bootstrap bootstrap, List<InetSocketAddress> addresses, int index, Promise<Channel> promise) {
+    ChannelFuture f = bootstrap.connect(addresses.get(index));
+    f.addListener(
+        done -> {
+          if (f.isSuccess()) {
+            if (!promise.trySuccess(f.channel())) {
+              f.channel().close();
+            }
+          } else if (index + 1 < addresses.size() && !promise.isDone()) {
+            attempt(bootstrap, addresses, index + 1, promise);
+          } else {
+            promise.tryFailure(f.cause());
+          }
+        });
+  }
+
+  @ChannelHandler.Sharable
+  private static final class Placeholder extends ChannelInboundHandlerAdapter {
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+      ctx.pipeline().remove(this);
+    }
+  }
+}

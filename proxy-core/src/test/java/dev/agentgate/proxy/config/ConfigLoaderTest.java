@@ -1,0 +1,119 @@
+package dev.agentgate.proxy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentgate.proxy.upstream.CidrRange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  private static ProxyConfig parse(String yaml) throws ConfigException {
+    return ConfigLoader.parse("agentgate.yaml", yaml, Path.of("/etc/agentgate"));
+  }
+
+  @Test
+  void emptyFileMeansDefaults() throws Exception {
+    assertThat(parse("")).isEqualTo(ProxyConfig.defaults());
+    assertThat(parse("{}")).isEqualTo(ProxyConfig.defaults());
+  }
+
+  @Test
+  void everyKeyIsRead() throws Exception {
+    ProxyConfig c =
+        parse(
+            """
+            listeners:
+              proxy: [127.0.0.1:3128, "[::1]:3128"]
+              admin: 0.0.0.0:9090
+              io_threads: 2
+            policy:
+              file: policy.yaml
+            audit:
+              log: /var/log/agentgate/audit.jsonl
+            timeouts:
+              connect: 5s
+              idle: 10m
+              request_head: 500ms
+              drain: 1h
+            limits:
+              max_header_size: 16384
+              max_connections_per_client: 100
+            upstream:
+              connect_ports: [443, 8443]
+              allow_private_ranges: [127.0.0.1/32, "10.0.0.0/8"]
+              overrides:
+                API.example.test: 127.0.0.1:8443
+            """);
+
+    assertThat(c.proxyListeners())
+        .containsExactly(new HostPort("127.0.0.1", 3128), new HostPort("::1", 3128));
+    assertThat(c.adminListener()).isEqualTo(new HostPort("0.0.0.0", 9090));
+    assertThat(c.ioThreads()).isEqualTo(2);
+    assertThat(c.policyFile()).isEqualTo(Path.of("/etc/agentgate/policy.yaml"));
+    assertThat(c.auditLog()).isEqualTo(Path.of("/var/log/agentgate/audit.jsonl"));
+    assertThat(c.timeouts())
+        .isEqualTo(
+            new ProxyConfig.Timeouts(
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(10),
+                Duration.ofMillis(500),
+                Duration.ofHours(1)));
+    assertThat(c.limits()).isEqualTo(new ProxyConfig.Limits(16384, 100));
+    assertThat(c.upstream().connectPorts()).isEqualTo(Set.of(443, 8443));
+    assertThat(c.upstream().allowedPrivateRanges())
+        .isEqualTo(List.of(CidrRange.parse("127.0.0.1/32"), CidrRange.parse("10.0.0.0/8")));
+    assertThat(c.upstream().overrides())
+        .containsEntry("api.example.test", new HostPort("127.0.0.1", 8443));
+  }
+
+  @Test
+  void adminCanBeTurnedOff() throws Exception {
+    assertThat(parse("listeners:\n  admin: off\n").adminListener()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "listen: 1.2.3.4:1 | agentgate.yaml: listen: unknown key",
+        "timeouts:\\n  idel: 5s | agentgate.yaml: timeouts.idel: unknown key",
+        "timeouts:\\n  idle: soon | agentgate.yaml: timeouts.idle: bad value 'soon' (expected a duration",
+        "timeouts:\\n  connect: 0s | agentgate.yaml: timeouts.connect: must be greater than zero",
+        "listeners:\\n  proxy: localhost | agentgate.yaml: listeners.proxy: bad value 'localhost' (expected host:port",
+        "listeners:\\n  proxy: [a:1, b] | agentgate.yaml: listeners.proxy[1]: bad value 'b'",
+        "limits:\\n  max_header_size: 10 | agentgate.yaml: limits.max_header_size: bad value '10' (expected 1024..1048576)",
+        "upstream:\\n  connect_ports: [443, 70000] | agentgate.yaml: upstream.connect_ports[1]: bad value '70000'",
+        "upstream:\\n  allow_private_ranges: [10.0.0.0/40] | agentgate.yaml: upstream.allow_private_ranges[0]: bad value '10.0.0.0/40'",
+        "upstream:\\n  overrides:\\n    a.test: nope | agentgate.yaml: upstream.overrides.a.test: bad value 'nope'",
+        "timeouts: 5s | agentgate.yaml: timeouts: expected a mapping of keys",
+        "a: 1\\na: 2 | agentgate.yaml:2: not valid YAML: Duplicate field 'a'"
+      })
+  void mistakesFailWithOneLineNamingTheKey(String yaml, String message) {
+    assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(message)
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void missingFileIsOneLine(@org.junit.jupiter.api.io.TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+        .hasMessageEndingWith("nope.yaml: no such file");
+  }
+
+  @Test
+  void theShippedExampleConfigLoads() throws Exception {
+    Path example = Path.of("..", "deploy", "config", "agentgate.yaml");
+    assertThat(example).exists();
+    ProxyConfig c =
+        ConfigLoader.parse("agentgate.yaml", Files.readString(example), example.getParent());
+    assertThat(c.proxyListeners()).isNotEmpty();
+  }
+}
