@@ -3,6 +3,7 @@ package dev.agentgate.proxy.cli;
 import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.server.ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,10 +49,13 @@ public final class RunCommand implements Callable<Integer> {
     if (policy == null) {
       return 1;
     }
+    ProxyMetrics metrics = RunMetrics.create(policy);
     ProxyServer server;
     try {
-      server = ProxyServer.builder(cfg).policy(policy.engine(), policy::status).start();
+      server =
+          ProxyServer.builder(cfg).policy(policy.engine(), policy::status).metrics(metrics).start();
     } catch (IOException e) {
+      metrics.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
     }
@@ -61,6 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  metrics.close();
                   stopped.countDown();
                 },
                 "agentgate-shutdown"));

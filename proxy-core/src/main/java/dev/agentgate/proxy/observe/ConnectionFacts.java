@@ -37,6 +37,7 @@ public final class ConnectionFacts {
   private long bytesFromClient;
   private long bytesToClient;
   private long closedAtNanos;
+  private int metricsAgent = -1;
 
   public ConnectionFacts(
       long id, String clientAddress, int clientPort, long openedAtMillis, long openedAtNanos) {
@@ -160,6 +161,18 @@ public final class ConnectionFacts {
 
   public void addBytesToClient(long n) {
     bytesToClient += n;
+  }
+
+  /**
+   * The metrics observer's agent label index for this connection (-1 before any agent is known):
+   * resolved once per decision, so bytes are attributed to the agent without a lookup per read.
+   */
+  public int metricsAgent() {
+    return metricsAgent;
+  }
+
+  public void metricsAgent(int index) {
+    this.metricsAgent = index;
   }
 
   public void markClosed(long nanos) {

@@ -32,6 +32,8 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   private final HeadDeadlineHandler deadline;
   private final EgressRequest request;
   private ByteBuf early;
+  // The proxy's own time on the CONNECT so far (the DNS wait excluded), for the latency metric.
+  private long proxyNanos;
 
   ConnectTunnelHandler(
       ProxyServices services,
@@ -78,6 +80,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
       RequestTarget target) {
+    long started = System.nanoTime();
     facts.target(ConnectionFacts.Kind.TUNNEL, target.host(), target.port());
     EgressRequest connect =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
@@ -89,10 +92,10 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
         new ConnectTunnelHandler(services, facts, deadline, connect, requestCtx.alloc());
     pipeline.replace(requestCtx.handler(), "connect", tunnel);
     pipeline.remove(HttpServerCodec.class);
-    tunnel.start(pipeline.context(tunnel));
+    tunnel.start(pipeline.context(tunnel), started);
   }
 
-  private void start(ChannelHandlerContext ctx) {
+  private void start(ChannelHandlerContext ctx, long started) {
     Decision decision = services.gate().decide(facts, request);
     if (decision.action() == Action.BLOCK) {
       respond(ctx, ProxyResponses.blockedRaw(decision, ctx.alloc()));
@@ -111,6 +114,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       respond(ctx, ProxyResponses.blockedRaw(refused, ctx.alloc()));
       return;
     }
+    proxyNanos = System.nanoTime() - started;
     services
         .resolver()
         .resolve(request.host(), request.port(), ctx.channel().eventLoop())
@@ -118,6 +122,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void resolved(ChannelHandlerContext ctx, Future<?> f) {
+    long resolvedAt = System.nanoTime();
     if (!ctx.channel().isActive() || ctx.isRemoved()) {
       return;
     }
@@ -142,11 +147,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     ByteBuf initial = early;
     early = null;
     deadline.awaitClientHello();
+    proxyNanos += System.nanoTime() - resolvedAt;
     ctx.pipeline()
         .replace(
             this,
             "client-hello",
-            new ClientHelloInspector(services, facts, deadline, destination, request, initial));
+            new ClientHelloInspector(
+                services, facts, deadline, destination, request, initial, proxyNanos));
     ctx.channel().config().setAutoRead(true);
   }
 

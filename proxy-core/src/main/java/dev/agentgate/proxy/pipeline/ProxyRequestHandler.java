@@ -120,10 +120,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof IOException)) {
+    boolean io = cause instanceof IOException;
+    if (!io) {
       log.warn("client connection {} failed: {}", facts.id(), cause.toString());
     }
-    services.gate().observer().error(facts, ProxyError.IO);
+    services.gate().observer().error(facts, io ? ProxyError.IO : ProxyError.INTERNAL);
     closeNow();
   }
 
@@ -148,6 +149,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
   }
 
   private void onHead(HttpRequest request) {
+    long headAt = System.nanoTime();
     deadline.headReceived();
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
@@ -206,7 +208,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     if (forwarder == null) {
       forwarder = new HttpForwarder(services, facts, ctx.channel(), this);
     }
-    forwarder.start(request, target, keepAlive);
+    forwarder.start(request, target, keepAlive, headAt);
   }
 
   private void startTunnel(HttpRequest request) {

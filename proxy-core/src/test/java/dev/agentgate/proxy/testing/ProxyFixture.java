@@ -1,10 +1,12 @@
 package dev.agentgate.proxy.testing;
 
 import dev.agentgate.policy.PolicyEngine;
+import dev.agentgate.policy.agents.AgentCatalog;
 import dev.agentgate.policy.lang.PolicyCompiler;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.server.ProxyServer;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.net.InetSocketAddress;
@@ -37,16 +39,22 @@ public final class ProxyFixture implements AutoCloseable {
 
   public final RecordingObserver observer = new RecordingObserver();
   private final AtomicReference<PolicyEngine> policy = new AtomicReference<>(Policies.ALLOW_ALL);
+  private final ProxyMetrics metrics = new ProxyMetrics(AgentCatalog.builtIn().ids());
   private final ProxyServer server;
 
   private ProxyFixture(ProxyConfig config) throws Exception {
     PolicyEngine delegating = r -> policy.get().evaluate(r);
-    server =
-        ProxyServer.builder(config)
-            .policy(delegating, () -> new PolicyStatus("test", "0000"))
-            .observer(observer)
-            .metrics(() -> "# test metrics\n")
-            .start();
+    try {
+      server =
+          ProxyServer.builder(config)
+              .policy(delegating, () -> new PolicyStatus("test", "0000"))
+              .observer(observer)
+              .metrics(metrics)
+              .start();
+    } catch (Exception e) {
+      metrics.close();
+      throw e;
+    }
   }
 
   /** A proxy for {@code upstream}, with {@code customize} applied to the test config. */
@@ -83,6 +91,11 @@ public final class ProxyFixture implements AutoCloseable {
     policy.set(PolicyCompiler.compile("test-policy.yaml", yaml).orElseThrow());
   }
 
+  /** The proxy's meters (labelled with the built-in catalog's agents), served on /metrics. */
+  public ProxyMetrics metrics() {
+    return metrics;
+  }
+
   public ProxyServer server() {
     return server;
   }
@@ -111,5 +124,6 @@ public final class ProxyFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    metrics.close();
   }
 }

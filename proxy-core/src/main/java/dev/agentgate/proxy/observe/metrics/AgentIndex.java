@@ -1,6 +1,7 @@
 package dev.agentgate.proxy.observe.metrics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class AgentIndex {
   private final Map<String, Integer> indexById;
   private final int unknownIndex;
 
-  AgentIndex(List<String> catalogIds) {
+  AgentIndex(Collection<String> catalogIds) {
     LinkedHashSet<String> unique = new LinkedHashSet<>();
     for (String id : catalogIds) {
       if (id != null && !id.isBlank()) {

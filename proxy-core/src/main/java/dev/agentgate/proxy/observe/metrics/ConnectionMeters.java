@@ -13,12 +13,16 @@ final class ConnectionMeters {
       TimerSpec.of(
           "agentgate.connection.duration",
           "How long client connections stay open, from accept to close.",
-          TimerSpec.millis(1),
-          TimerSpec.seconds(3600),
+          TimerSpec.millis(10),
+          TimerSpec.millis(100),
           TimerSpec.seconds(1),
           TimerSpec.seconds(10),
+          TimerSpec.seconds(30),
           TimerSpec.seconds(60),
-          TimerSpec.seconds(600));
+          TimerSpec.seconds(300),
+          TimerSpec.seconds(600),
+          TimerSpec.seconds(1800),
+          TimerSpec.seconds(3600));
 
   private final AgentIndex agents;
   private final Counter[] opened;

@@ -6,22 +6,24 @@ public enum ErrorKind {
   UPSTREAM_REFUSED,
   /** Connecting to the upstream server timed out. */
   UPSTREAM_TIMEOUT,
-  /** No route to the upstream server (host or network unreachable). */
+  /** The connect failed otherwise (no route to the host or network, ...). */
   UPSTREAM_UNREACHABLE,
   /** The upstream server reset or closed the connection mid-exchange. */
   UPSTREAM_RESET,
+  /** The upstream server sent something that is not valid HTTP. */
+  UPSTREAM_PROTOCOL,
   /** TLS towards the upstream failed (handshake, certificate verification). */
   UPSTREAM_TLS,
   /** The destination host name could not be resolved. */
   DNS_FAILURE,
   /** TLS towards the client failed during interception (other than a rejected certificate). */
   CLIENT_TLS,
-  /** The client reset or closed the connection mid-exchange. */
+  /** The client reset the connection (an I/O error on the client side). */
   CLIENT_RESET,
+  /** The client did not send its request head (or ClientHello) before the deadline. */
+  CLIENT_TIMEOUT,
   /** A connection was closed by an idle timeout. */
   IDLE_TIMEOUT,
-  /** A protocol violation by the client or the server. */
-  PROTOCOL,
-  /** An unexpected exception inside the proxy. */
+  /** An unexpected exception inside the proxy, or the policy engine failed (the log has it). */
   INTERNAL
 }

@@ -17,35 +17,54 @@ final class LatencyMeters {
               + " ClientHello) to the first byte forwarded upstream, upstream connect and DNS"
               + " excluded.",
           micros(50),
-          seconds(5),
+          micros(100),
+          micros(250),
+          micros(500),
           millis(1),
+          micros(2500),
           millis(5),
           millis(10),
+          millis(25),
           millis(50),
           millis(100),
-          millis(500));
+          millis(250),
+          millis(500),
+          seconds(1));
   static final TimerSpec UPSTREAM_CONNECT =
       TimerSpec.of(
           "agentgate.upstream.connect.duration",
           "Time to open the TCP connection to an upstream server (successful connects).",
-          micros(100),
-          seconds(10),
+          micros(500),
+          millis(1),
+          micros(2500),
+          millis(5),
           millis(10),
+          millis(25),
           millis(50),
           millis(100),
           millis(250),
-          seconds(1));
+          millis(500),
+          seconds(1),
+          seconds(3),
+          seconds(10));
   static final TimerSpec DNS =
       TimerSpec.of(
           "agentgate.dns.resolution.duration",
           "Time to resolve a destination host name (successful resolutions).",
-          micros(50),
-          seconds(5),
+          micros(100),
+          micros(250),
+          micros(500),
           millis(1),
+          micros(2500),
+          millis(5),
           millis(10),
+          millis(25),
           millis(50),
           millis(100),
-          seconds(1));
+          millis(250),
+          millis(500),
+          seconds(1),
+          seconds(5));
 
   private final Timer proxyLatency;
   private final Timer upstreamConnect;

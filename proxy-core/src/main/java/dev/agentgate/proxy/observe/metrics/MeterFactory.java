@@ -84,14 +84,12 @@ final class MeterFactory {
     return counters;
   }
 
+  /** A timer in seconds whose histogram has exactly the spec's bucket bounds (plus +Inf). */
   Timer timer(TimerSpec spec, Tags tags) {
     return Timer.builder(spec.name())
         .description(requireText(spec.description()))
         .tags(tags)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(spec.min())
-        .maximumExpectedValue(spec.max())
-        .serviceLevelObjectives(spec.slos().toArray(Duration[]::new))
+        .serviceLevelObjectives(spec.buckets().toArray(Duration[]::new))
         .register(registry);
   }
 

@@ -2,6 +2,8 @@ package dev.agentgate.proxy.observe.metrics;
 
 import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.policy.lang.CompiledPolicy;
+import dev.agentgate.proxy.observe.ClientHelloOutcome;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -39,17 +42,16 @@ public final class ProxyMetrics implements AutoCloseable {
   private final RuntimeMeters runtime;
 
   /** Meters for the given catalog agent ids (plus "unknown"), on a cheap ticking clock. */
-  public ProxyMetrics(List<String> agentIds) {
-    this(agentIds, new TickingClock(), ByteBufAllocator.DEFAULT);
+  public ProxyMetrics(Collection<String> agentIds) {
+    this(agentIds, new TickingClock());
   }
 
   /**
    * @param agentIds the catalog's agent ids: the only values of the {@code agent} label besides
    *     "unknown"
    * @param clock wall clock for timestamps and timer windows (a mock in tests)
-   * @param allocator the buffer allocator the proxy's channels use
    */
-  public ProxyMetrics(List<String> agentIds, Clock clock, ByteBufAllocator allocator) {
+  public ProxyMetrics(Collection<String> agentIds, Clock clock) {
     this.clock = clock;
     registry =
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
@@ -66,7 +68,7 @@ public final class ProxyMetrics implements AutoCloseable {
     tls = new TlsMeters(meters, agents);
     policy = new PolicyMeters(meters, clock);
     audit = new AuditMeters(meters);
-    runtime = new RuntimeMeters(meters, allocator);
+    runtime = new RuntimeMeters(meters);
     String version = ProxyMetrics.class.getPackage().getImplementationVersion();
     Gauge.builder("agentgate.build.info", () -> 1)
         .description("Always 1, labelled with the agentgate version.")
@@ -198,6 +200,16 @@ public final class ProxyMetrics implements AutoCloseable {
     policy.loaded(version, hash, ruleIds);
   }
 
+  /**
+   * {@code policy} went live, loaded from {@code source}: counts a successful load and swaps the
+   * info series and per-rule meters ({@link #onPolicyLoaded}). The hook for whoever swaps policies
+   * (start-up, the policy store's reloads, rollbacks); failed loads call {@link #policyReload}.
+   */
+  public void policyLoaded(ReloadSource source, CompiledPolicy policy) {
+    onPolicyLoaded(policy.version(), policy.contentHash(), policy.ruleIds());
+    policyReload(source, ReloadResult.SUCCESS);
+  }
+
   // ---- components that report their own counts (bind once at start-up)
 
   public void bindCertificateCache(CertificateCacheStats stats) {
@@ -208,9 +220,13 @@ public final class ProxyMetrics implements AutoCloseable {
     audit.bind(stats);
   }
 
-  /** Backlog gauges for each event loop of {@code group}; call once, at start-up. */
-  public void bindEventLoops(EventExecutorGroup group) {
+  /**
+   * Backlog gauges for each event loop of {@code group} and memory gauges of {@code allocator}, the
+   * one the proxy's channels use; the server calls this once, at start-up.
+   */
+  public void bindNetty(EventExecutorGroup group, ByteBufAllocator allocator) {
     RuntimeMeters.bindEventLoops(meters, group);
+    RuntimeMeters.bindAllocator(meters, allocator);
   }
 
   // ---- exposition

@@ -50,7 +50,7 @@ final class RuntimeMeters implements AutoCloseable {
             });
   }
 
-  RuntimeMeters(MeterFactory meters, ByteBufAllocator allocator) {
+  RuntimeMeters(MeterFactory meters) {
     MeterRegistry registry = meters.registry();
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
@@ -60,7 +60,6 @@ final class RuntimeMeters implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
-    bindAllocator(meters, allocator);
     meters.gauge(
         "agentgate.netty.direct.memory.max",
         "The most direct (off-heap) memory Netty may allocate.",
@@ -70,7 +69,8 @@ final class RuntimeMeters implements AutoCloseable {
         self -> PlatformDependent.maxDirectMemory());
   }
 
-  private static void bindAllocator(MeterFactory meters, ByteBufAllocator allocator) {
+  /** Memory gauges of the allocator the proxy's channels use (pooled or not). */
+  static void bindAllocator(MeterFactory meters, ByteBufAllocator allocator) {
     if (!(allocator instanceof ByteBufAllocatorMetricProvider provider)) {
       return;
     }

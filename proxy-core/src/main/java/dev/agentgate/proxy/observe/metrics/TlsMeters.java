@@ -4,6 +4,7 @@ import static dev.agentgate.proxy.observe.metrics.TimerSpec.micros;
 import static dev.agentgate.proxy.observe.metrics.TimerSpec.millis;
 import static dev.agentgate.proxy.observe.metrics.TimerSpec.seconds;
 
+import dev.agentgate.proxy.observe.ClientHelloOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Tags;
@@ -17,22 +18,33 @@ final class TlsMeters {
           "agentgate.tls.interception.handshake.duration",
           "Time of successful TLS handshakes with clients under a minted certificate.",
           millis(1),
-          seconds(10),
+          micros(2500),
+          millis(5),
+          millis(10),
+          millis(25),
           millis(50),
           millis(100),
           millis(250),
-          seconds(1));
+          millis(500),
+          seconds(1),
+          seconds(3),
+          seconds(10));
   static final TimerSpec MINT =
       TimerSpec.of(
           "agentgate.certificate.mint.duration",
           "Time to mint a leaf certificate for an intercepted host (successful mints).",
-          micros(100),
-          seconds(5),
+          micros(500),
+          millis(1),
+          micros(2500),
           millis(5),
           millis(10),
+          millis(25),
           millis(50),
           millis(100),
-          millis(500));
+          millis(250),
+          millis(500),
+          seconds(1),
+          seconds(5));
 
   private final AgentIndex agents;
   private final Counter[] clientHellos;

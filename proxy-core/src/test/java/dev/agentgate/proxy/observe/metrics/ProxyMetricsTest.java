@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.observe.ClientHelloOutcome;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,11 @@ class ProxyMetricsTest {
   private static final List<String> AGENTS = List.of("claude-code", "codex", "cursor");
 
   private final MockClock clock = new MockClock();
-  private final ProxyMetrics metrics =
-      new ProxyMetrics(AGENTS, clock, PooledByteBufAllocator.DEFAULT);
+  private final ProxyMetrics metrics = new ProxyMetrics(AGENTS, clock);
+
+  ProxyMetricsTest() {
+    metrics.bindNetty(ImmediateEventExecutor.INSTANCE, PooledByteBufAllocator.DEFAULT);
+  }
 
   @AfterEach
   void close() {

@@ -42,6 +42,23 @@ public class ProxyMetricsBenchmark {
   private static final List<String> AGENTS =
       List.of("claude-code", "codex", "copilot", "cursor", "gemini-cli", "qoder", "aider");
 
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofNanos(50_000),
+    Duration.ofNanos(100_000),
+    Duration.ofNanos(250_000),
+    Duration.ofNanos(500_000),
+    Duration.ofMillis(1),
+    Duration.ofNanos(2_500_000),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1)
+  };
+
   private ProxyMetrics metrics;
   private PrometheusMeterRegistry naive;
   private int[] agentIndexes;
@@ -131,12 +148,10 @@ public class ProxyMetricsBenchmark {
     naiveTimer().record(180_000, TimeUnit.NANOSECONDS);
   }
 
-  /** The same histogram configuration as the real timer, looked up by name each call. */
+  /** The same bucket bounds as the real timer, looked up by name each call. */
   private io.micrometer.core.instrument.Timer naiveTimer() {
     return io.micrometer.core.instrument.Timer.builder("agentgate.proxy.latency")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(50_000))
-        .maximumExpectedValue(Duration.ofSeconds(5))
+        .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(naive);
   }
 }

@@ -1,4 +1,4 @@
-package dev.agentgate.proxy.observe.metrics;
+package dev.agentgate.proxy.observe;
 
 /** What reading the first bytes of a CONNECT tunnel as a TLS ClientHello gave. */
 public enum ClientHelloOutcome {
