@@ -164,8 +164,8 @@ public final class ConnectionFacts {
   }
 
   /**
-   * The metrics observer's agent label index for this connection (-1 before any agent is known):
-   * resolved once per decision, so bytes are attributed to the agent without a lookup per read.
+   * The metrics observer's agent label index for this connection (-1 until settled): resolved once
+   * per decision, so bytes are attributed to the agent without a lookup per read.
    */
   public int metricsAgent() {
     return metricsAgent;

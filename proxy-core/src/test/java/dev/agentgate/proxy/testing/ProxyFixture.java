@@ -2,11 +2,13 @@ package dev.agentgate.proxy.testing;
 
 import dev.agentgate.policy.PolicyEngine;
 import dev.agentgate.policy.agents.AgentCatalog;
+import dev.agentgate.policy.lang.CompiledPolicy;
 import dev.agentgate.policy.lang.PolicyCompiler;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import dev.agentgate.proxy.observe.metrics.ReloadSource;
 import dev.agentgate.proxy.server.ProxyServer;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.net.InetSocketAddress;
@@ -86,9 +88,14 @@ public final class ProxyFixture implements AutoCloseable {
     policy.set(value);
   }
 
-  /** Compiles {@code yaml} with the real policy compiler and makes it the policy. */
+  /**
+   * Compiles {@code yaml} with the real policy compiler and makes it the policy, as a reload
+   * through the admin API would (its rule meters replace the previous policy's).
+   */
   public void policyYaml(String yaml) {
-    policy.set(PolicyCompiler.compile("test-policy.yaml", yaml).orElseThrow());
+    CompiledPolicy compiled = PolicyCompiler.compile("test-policy.yaml", yaml).orElseThrow();
+    policy.set(compiled);
+    metrics.policyLoaded(ReloadSource.API, compiled);
   }
 
   /** The proxy's meters (labelled with the built-in catalog's agents), served on /metrics. */

@@ -64,18 +64,37 @@ public final class MetricsObserver implements ConnectionObserver {
   }
 
   /**
-   * The agent label index for this decision: the decision's agent when it names one (remembered on
-   * the connection), else the connection's last known agent, so the proxy's own refusals after an
-   * identification (which carry no agent) still count for that agent.
+   * The agent label index for this decision, remembered on the connection for its bytes: the
+   * decision's agent when it names one, else the connection's last known agent (so the proxy's own
+   * refusals after an identification, which carry no agent, still count for that agent), else
+   * "unknown" once a final decision settles that no agent was identified.
+   *
+   * <p>Bytes that moved before the connection's agent was settled (the request head, the
+   * ClientHello) are held back, not counted as "unknown", and counted for the agent when it is.
    */
   private int agentOf(ConnectionFacts connection, Decision decision) {
+    int current = connection.metricsAgent();
     String id = decision.agent().agentId();
-    if (id == null) {
-      return connection.metricsAgent();
+    int index;
+    if (id != null) {
+      index = metrics.agentIndex(id);
+    } else if (current < 0 && decision.isFinal()) {
+      index = metrics.agents().unknownIndex();
+    } else {
+      return current;
     }
-    int index = metrics.agentIndex(id);
-    connection.metricsAgent(index);
+    if (index != current) {
+      connection.metricsAgent(index);
+      if (current < 0) {
+        countHeldBytes(connection, index);
+      }
+    }
     return index;
+  }
+
+  private void countHeldBytes(ConnectionFacts connection, int agent) {
+    metrics.tunnelBytes(Direction.UPSTREAM, agent, connection.bytesFromClient());
+    metrics.tunnelBytes(Direction.DOWNSTREAM, agent, connection.bytesToClient());
   }
 
   @Override
@@ -102,16 +121,25 @@ public final class MetricsObserver implements ConnectionObserver {
 
   @Override
   public void bytesFromClient(ConnectionFacts connection, long n) {
-    metrics.tunnelBytes(Direction.UPSTREAM, connection.metricsAgent(), n);
+    int agent = connection.metricsAgent();
+    if (agent >= 0) {
+      metrics.tunnelBytes(Direction.UPSTREAM, agent, n);
+    }
   }
 
   @Override
   public void bytesToClient(ConnectionFacts connection, long n) {
-    metrics.tunnelBytes(Direction.DOWNSTREAM, connection.metricsAgent(), n);
+    int agent = connection.metricsAgent();
+    if (agent >= 0) {
+      metrics.tunnelBytes(Direction.DOWNSTREAM, agent, n);
+    }
   }
 
   @Override
   public void closed(ConnectionFacts connection) {
+    if (connection.metricsAgent() < 0) {
+      countHeldBytes(connection, metrics.agents().unknownIndex());
+    }
     metrics.connectionClosed(
         Listener.PROXY,
         connection.durationNanos(),

@@ -92,13 +92,60 @@ class MetricsObserverTest {
         .isZero();
   }
 
+  /** As the pipeline reports a read: the facts' total first, then the observer. */
+  private void read(long n) {
+    connection.addBytesFromClient(n);
+    observer.bytesFromClient(connection, n);
+  }
+
+  private void write(long n) {
+    connection.addBytesToClient(n);
+    observer.bytesToClient(connection, n);
+  }
+
+  private double bytes(String agent, String direction) {
+    return scrape().value("agentgate_tunnel_bytes_total", "agent", agent, "direction", direction);
+  }
+
   @Test
-  void bytesBeforeAnyIdentificationCountAsUnknown() {
-    observer.bytesFromClient(connection, 100);
-    assertThat(
-            scrape()
-                .value("agentgate_tunnel_bytes_total", "agent", "unknown", "direction", "upstream"))
-        .isEqualTo(100.0);
+  void bytesBeforeTheAgentIsKnownCountForTheAgentIdentifiedLater() {
+    read(120); // the CONNECT head
+    observer.decided(
+        connection, request(Phase.CONNECT), decision(Action.CONTINUE, "allow-claude", null));
+    write(39); // 200 Connection Established
+    read(517); // the ClientHello
+    assertThat(bytes("unknown", "upstream")).isZero();
+
+    observer.decided(
+        connection,
+        request(Phase.TLS),
+        decision(Action.ALLOW, "allow-claude", agent("claude-code")));
+    read(1000);
+    write(5000);
+
+    assertThat(bytes("claude-code", "upstream")).isEqualTo(1637.0);
+    assertThat(bytes("claude-code", "downstream")).isEqualTo(5039.0);
+    assertThat(bytes("unknown", "upstream")).isZero();
+    observer.closed(connection);
+    assertThat(bytes("claude-code", "upstream")).as("nothing counted twice").isEqualTo(1637.0);
+  }
+
+  @Test
+  void withoutAnAgentTheFinalDecisionSettlesOnUnknown() {
+    read(80);
+    observer.decided(connection, request(Phase.CONNECT), decision(Action.ALLOW, "default", null));
+    read(20);
+    assertThat(bytes("unknown", "upstream")).isEqualTo(100.0);
+  }
+
+  @Test
+  void bytesOfAConnectionThatNeverGotADecisionCountAsUnknownAtClose() {
+    read(7);
+    write(50); // 400 Bad Request
+    assertThat(bytes("unknown", "upstream")).isZero();
+    observer.closed(connection);
+    assertThat(bytes("unknown", "upstream")).isEqualTo(7.0);
+    assertThat(bytes("unknown", "downstream")).isEqualTo(50.0);
   }
 
   @Test
