@@ -1,8 +1,14 @@
 package dev.agentgate.proxy.observe.metrics.bench;
 
 import dev.agentgate.policy.Action;
+import dev.agentgate.policy.Decision;
+import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.policy.agents.Confidence;
+import dev.agentgate.policy.agents.Identification;
+import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.metrics.Direction;
+import dev.agentgate.proxy.observe.metrics.MetricsObserver;
 import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * versus the naive way: look the meter up in the registry by name and tags on every call (in a
  * registry with Micrometer's defaults: system clock, pause detector).
  *
- * <p>{@code mvn -o -q -Pbench -pl proxy-core -am test-compile exec:exec
- * -Djmh.include=ProxyMetricsBenchmark}
+ * <p>{@code mvn -o -q -B install -DskipTests}, then {@code mvn -o -q -Pbench -pl proxy-core
+ * test-compile exec:exec -Djmh.include=ProxyMetricsBenchmark}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,6 +66,10 @@ public class ProxyMetricsBenchmark {
   };
 
   private ProxyMetrics metrics;
+  private MetricsObserver observer;
+  private ConnectionFacts connection;
+  private EgressRequest connectRequest;
+  private Decision[] decisions;
   private PrometheusMeterRegistry naive;
   private int[] agentIndexes;
   private int next;
@@ -69,6 +79,25 @@ public class ProxyMetricsBenchmark {
     metrics = new ProxyMetrics(AGENTS);
     metrics.onPolicyLoaded("1", "h", List.of("block-banned", "allow-model-apis", "redact-all"));
     agentIndexes = AGENTS.stream().mapToInt(metrics::agentIndex).toArray();
+    observer = new MetricsObserver(metrics);
+    connection = new ConnectionFacts(1, "127.0.0.1", 40000, 0, 0);
+    connectRequest = EgressRequest.builder(Phase.CONNECT, "api.example.test", 443).build();
+    List<Decision.ReportedMatch> report =
+        List.of(new Decision.ReportedMatch("redact-all", Action.REDACT, "would redact"));
+    decisions =
+        AGENTS.stream()
+            .map(
+                id ->
+                    new Decision(
+                        Action.ALLOW,
+                        "allow-model-apis",
+                        "allowed",
+                        null,
+                        null,
+                        report,
+                        new Identification(
+                            id, List.of(), Confidence.HOST, List.of(), false, null, null)))
+            .toArray(Decision[]::new);
     naive =
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM);
@@ -118,6 +147,20 @@ public class ProxyMetricsBenchmark {
   @Benchmark
   public void partLatencyTimer() {
     metrics.proxyLatency(180_000 + nextAgent());
+  }
+
+  /**
+   * What the pipeline's observer calls cost for one plain-HTTP request on a kept connection (a
+   * CONNECT-phase decision naming an agent with one report-mode match, a read, a write, the latency
+   * timer), through {@link MetricsObserver}: agent and rule id each one hash lookup.
+   */
+  @Benchmark
+  public void observerPerRequest() {
+    Decision decision = decisions[nextAgent()];
+    observer.decided(connection, connectRequest, decision);
+    observer.bytesFromClient(connection, 1460);
+    observer.bytesToClient(connection, 16384);
+    observer.forwarded(connection, 180_000);
   }
 
   @Benchmark
