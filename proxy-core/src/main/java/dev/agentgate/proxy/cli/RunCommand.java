@@ -3,6 +3,7 @@ package dev.agentgate.proxy.cli;
 import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.server.ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +56,8 @@ public final class RunCommand implements Callable<Integer> {
       err.println("agentgate: " + e.getMessage());
       return e.exitCode();
     }
+    ProxyMetrics metrics = RunMetrics.create(policy);
+    identityAndAudit.bindMetrics(metrics);
     ProxyServer server;
     try {
       server =
@@ -63,9 +66,11 @@ public final class RunCommand implements Callable<Integer> {
               .identity(identityAndAudit.identity())
               .audit(identityAndAudit.audit())
               .observer(identityAndAudit.observer(() -> policy.status().version()))
+              .metrics(metrics)
               .start();
     } catch (IOException e) {
       identityAndAudit.close();
+      metrics.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
     }
@@ -76,6 +81,7 @@ public final class RunCommand implements Callable<Integer> {
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
                   identityAndAudit.close(); // after the drain: the last events get written
+                  metrics.close();
                   stopped.countDown();
                 },
                 "agentgate-shutdown"));
