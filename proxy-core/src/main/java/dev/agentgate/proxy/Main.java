@@ -2,6 +2,7 @@ package dev.agentgate.proxy;
 
 import dev.agentgate.proxy.cli.AgentsCommand;
 import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.PolicyCommand;
 import dev.agentgate.proxy.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       AgentsCommand.class,
       FingerprintCommand.class,
+      PolicyCommand.class,
       RunCommand.class,
     })
 public final class Main {

@@ -1,17 +1,19 @@
 package dev.agentgate.proxy.cli;
 
-import dev.agentgate.policy.Action;
-import dev.agentgate.policy.Decision;
-import dev.agentgate.policy.PolicyEngine;
+import dev.agentgate.policy.store.PolicyListener;
+import dev.agentgate.policy.store.PolicySnapshot;
+import dev.agentgate.proxy.admin.AdminToken;
+import dev.agentgate.proxy.admin.PolicyApi;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.reload.PolicyRuntime;
+import dev.agentgate.proxy.reload.PolicyStartupException;
 import dev.agentgate.proxy.server.ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agentgate run [--config FILE]}: starts the proxy and the admin listener and runs until
- * SIGTERM or SIGINT, then drains open connections up to the configured deadline.
+ * {@code agentgate run [--config FILE]}: loads the policy, starts the proxy and the admin listener
+ * and runs until SIGTERM or SIGINT, then drains open connections up to the configured deadline.
+ * Exit codes: 1 when the policy is rejected, 2 for config problems.
  */
 @Command(
     name = "run",
@@ -49,18 +52,38 @@ public final class RunCommand implements Callable<Integer> {
       err.println("agentgate: config error: " + e.getMessage());
       return 2;
     }
-    if (cfg.policyFile() != null) {
-      // TEMPORARY until the policy compiler is merged: policy files cannot be loaded yet.
-      err.println("agentgate: config error: policy.file: policy files are not supported yet");
-      return 2;
+    AdminToken token = null;
+    if (cfg.policyOptions().adminTokenFile() != null) {
+      try {
+        token = AdminToken.load(cfg.policyOptions().adminTokenFile());
+      } catch (IOException e) {
+        err.println("agentgate: config error: " + e.getMessage());
+        return 2;
+      }
+    }
+    PolicyRuntime policy;
+    try {
+      policy = PolicyRuntime.start(cfg, PolicyListener.NONE);
+    } catch (PolicyStartupException e) {
+      err.println("agentgate: " + (e.configProblem() ? "config error: " : "") + e.getMessage());
+      e.details().forEach(line -> err.println("  " + line));
+      return e.configProblem() ? 2 : 1;
+    }
+    PolicyApi api = null;
+    if (token != null) {
+      AdminToken t = token;
+      policy.reloader().every(cfg.policyOptions().pollInterval(), t::refresh);
+      api = new PolicyApi(policy.store(), policy.shadow(), policy.reloader(), t);
     }
     ProxyServer server;
     try {
       server =
           ProxyServer.builder(cfg)
-              .policy(TEMPORARY_ALLOW_ALL, () -> new PolicyStatus("builtin-allow-all", "none"))
+              .policy(policy.engine(), () -> status(policy.store().live()))
+              .policyApi(api)
               .start();
     } catch (IOException e) {
+      policy.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
     }
@@ -70,6 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  policy.close();
                   stopped.countDown();
                 },
                 "agentgate-shutdown"));
@@ -77,21 +101,15 @@ public final class RunCommand implements Callable<Integer> {
     out.println(
         "agentgate: proxy on "
             + server.proxyAddresses()
-            + (server.adminAddress() == null ? "" : ", admin on " + server.adminAddress()));
+            + (server.adminAddress() == null ? "" : ", admin on " + server.adminAddress())
+            + ", policy "
+            + policy.store().live().version());
     out.flush();
     stopped.await();
     return 0;
   }
 
-  /** TEMPORARY: allows everything until the embedded default policy (policy compiler) lands. */
-  private static final PolicyEngine TEMPORARY_ALLOW_ALL =
-      request ->
-          new Decision(
-              Action.ALLOW,
-              "default",
-              "allowed by the built-in default",
-              null,
-              null,
-              List.of(),
-              null);
+  private static PolicyStatus status(PolicySnapshot live) {
+    return live == null ? null : new PolicyStatus(live.version(), live.contentHash());
+  }
 }

@@ -49,6 +49,17 @@ final class ConfigSection {
     return v.asText();
   }
 
+  boolean bool(String key, boolean fallback) throws ConfigException {
+    JsonNode v = value(key);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isBoolean()) {
+      throw error(qualify(key), "bad value '" + v.asText() + "' (expected true or false)");
+    }
+    return v.booleanValue();
+  }
+
   int integer(String key, int fallback, int min, int max) throws ConfigException {
     JsonNode v = value(key);
     if (v == null || v.isNull()) {

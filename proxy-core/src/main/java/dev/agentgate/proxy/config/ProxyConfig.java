@@ -17,6 +17,7 @@ import java.util.Set;
  * @param policyFile the policy to load, or {@code null} for the embedded default policy
  * @param auditLog where audit events go, or {@code null} for no audit file
  * @param ioThreads event loop threads; 0 means one per available CPU
+ * @param policyOptions hot reload, signatures, shadow policy and the admin policy API
  */
 public record ProxyConfig(
     List<HostPort> proxyListeners,
@@ -26,7 +27,8 @@ public record ProxyConfig(
     int ioThreads,
     Timeouts timeouts,
     Limits limits,
-    Upstream upstream) {
+    Upstream upstream,
+    PolicyOptions policyOptions) {
 
   public ProxyConfig {
     proxyListeners = List.copyOf(proxyListeners);
@@ -36,6 +38,7 @@ public record ProxyConfig(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(upstream, "upstream");
+    Objects.requireNonNull(policyOptions, "policyOptions");
   }
 
   /** The configuration used when {@code agentgate run} gets no config file. */
@@ -48,31 +51,70 @@ public record ProxyConfig(
         0,
         Timeouts.DEFAULTS,
         Limits.DEFAULTS,
-        Upstream.DEFAULTS);
+        Upstream.DEFAULTS,
+        PolicyOptions.DEFAULTS);
   }
 
   /** A copy with other listeners; tests bind port 0. */
   public ProxyConfig withListeners(List<HostPort> proxy, HostPort admin) {
     return new ProxyConfig(
-        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream);
+        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream, policyOptions);
   }
 
   /** A copy with other timeouts. */
   public ProxyConfig withTimeouts(Timeouts value) {
     return new ProxyConfig(
-        proxyListeners, adminListener, policyFile, auditLog, ioThreads, value, limits, upstream);
+        proxyListeners,
+        adminListener,
+        policyFile,
+        auditLog,
+        ioThreads,
+        value,
+        limits,
+        upstream,
+        policyOptions);
   }
 
   /** A copy with other limits. */
   public ProxyConfig withLimits(Limits value) {
     return new ProxyConfig(
-        proxyListeners, adminListener, policyFile, auditLog, ioThreads, timeouts, value, upstream);
+        proxyListeners,
+        adminListener,
+        policyFile,
+        auditLog,
+        ioThreads,
+        timeouts,
+        value,
+        upstream,
+        policyOptions);
   }
 
   /** A copy with other upstream settings. */
   public ProxyConfig withUpstream(Upstream value) {
     return new ProxyConfig(
-        proxyListeners, adminListener, policyFile, auditLog, ioThreads, timeouts, limits, value);
+        proxyListeners,
+        adminListener,
+        policyFile,
+        auditLog,
+        ioThreads,
+        timeouts,
+        limits,
+        value,
+        policyOptions);
+  }
+
+  /** A copy with another policy file and policy options. */
+  public ProxyConfig withPolicy(Path file, PolicyOptions options) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        file,
+        auditLog,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        options);
   }
 
   /**
@@ -114,6 +156,30 @@ public record ProxyConfig(
       connectPorts = Set.copyOf(connectPorts);
       allowedPrivateRanges = List.copyOf(allowedPrivateRanges);
       overrides = Map.copyOf(overrides);
+    }
+  }
+
+  /**
+   * How the policy is reloaded and who may change it.
+   *
+   * @param pollInterval how often the policy file (and the shadow policy file) is read
+   * @param shadowPolicy a policy evaluated beside the live one, never enforced, or {@code null}
+   * @param requireSignature apply only policies with a valid Ed25519 signature by {@code publicKey}
+   * @param publicKey a PEM file of one or more Ed25519 public keys, or {@code null}
+   * @param adminTokenFile the file holding the admin policy API's bearer token, or {@code null}
+   *     (the {@code /v1} API is off)
+   */
+  public record PolicyOptions(
+      Duration pollInterval,
+      Path shadowPolicy,
+      boolean requireSignature,
+      Path publicKey,
+      Path adminTokenFile) {
+    public static final PolicyOptions DEFAULTS =
+        new PolicyOptions(Duration.ofSeconds(2), null, false, null, null);
+
+    public PolicyOptions {
+      Objects.requireNonNull(pollInterval, "pollInterval");
     }
   }
 }
