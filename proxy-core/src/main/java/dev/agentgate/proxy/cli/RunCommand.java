@@ -65,8 +65,12 @@ public final class RunCommand implements Callable<Integer> {
     try {
       policy = PolicyRuntime.start(cfg, PolicyListener.NONE);
     } catch (PolicyStartupException e) {
-      err.println("agentgate: " + (e.configProblem() ? "config error: " : "") + e.getMessage());
-      e.details().forEach(line -> err.println("  " + line));
+      String kind = e.configProblem() ? "agentgate: config error: " : "agentgate: policy error: ";
+      if (e.details().isEmpty()) {
+        err.println(kind + e.getMessage());
+      } else {
+        e.details().forEach(line -> err.println(kind + line));
+      }
       return e.configProblem() ? 2 : 1;
     }
     PolicyApi api = null;

@@ -3,6 +3,7 @@ package dev.agentgate.proxy.pipeline;
 import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.Phase;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
@@ -12,8 +13,10 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 
@@ -29,7 +32,6 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   private final HeadDeadlineHandler deadline;
   private final EgressRequest request;
   private ByteBuf early;
-  private boolean done;
 
   ConnectTunnelHandler(
       ProxyServices services,
@@ -65,8 +67,32 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     release();
   }
 
-  /** Runs phase 1; called once, right after this handler replaced the request handler. */
-  void start(ChannelHandlerContext ctx) {
+  /**
+   * Takes over a client connection whose request handler just read a CONNECT: replaces it, then
+   * removes the HTTP codec, so bytes the codec still holds (a ClientHello sent in the same packet
+   * as the CONNECT) flow here unparsed; then runs phase 1.
+   */
+  static void install(
+      ChannelHandlerContext requestCtx,
+      ProxyServices services,
+      ConnectionFacts facts,
+      HeadDeadlineHandler deadline,
+      RequestTarget target) {
+    facts.target(ConnectionFacts.Kind.TUNNEL, target.host(), target.port());
+    EgressRequest connect =
+        EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
+            .client(facts.clientAddress(), null, null)
+            .build();
+    ChannelPipeline pipeline = requestCtx.pipeline();
+    requestCtx.channel().config().setAutoRead(false);
+    ConnectTunnelHandler tunnel =
+        new ConnectTunnelHandler(services, facts, deadline, connect, requestCtx.alloc());
+    pipeline.replace(requestCtx.handler(), "connect", tunnel);
+    pipeline.remove(HttpServerCodec.class);
+    tunnel.start(pipeline.context(tunnel));
+  }
+
+  private void start(ChannelHandlerContext ctx) {
     Decision decision = services.gate().decide(facts, request);
     if (decision.action() == Action.BLOCK) {
       respond(ctx, ProxyResponses.blockedRaw(decision, ctx.alloc()));
@@ -112,7 +138,6 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     Destination destination = (Destination) f.getNow();
-    done = true;
     ctx.writeAndFlush(ProxyResponses.connectionEstablished(ctx.alloc()));
     ByteBuf initial = early;
     early = null;
@@ -126,7 +151,6 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void respond(ChannelHandlerContext ctx, ByteBuf response) {
-    done = true;
     release();
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }

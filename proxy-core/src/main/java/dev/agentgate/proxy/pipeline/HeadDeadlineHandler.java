@@ -13,12 +13,17 @@ import java.util.concurrent.TimeUnit;
  * its ClientHello. The first head's clock starts at accept; a later head's clock starts at its
  * first byte, so a quiet keep-alive connection is left to the idle timeout. Sits before the HTTP
  * codec, so it sees raw bytes and can answer 408 without going through the encoder.
+ *
+ * <p>Keep-alive connections start a clock for every request, so the timer is not scheduled and
+ * cancelled per request: one timer stays armed and, when it fires early, re-arms itself for the
+ * time the current head has left.
  */
 final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
   private final long deadlineNanos;
   private final Runnable onExpire;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
+  private long headStart;
   private boolean awaiting = true;
   private boolean tunnel;
 
@@ -33,7 +38,7 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    arm();
+    startClock();
   }
 
   @Override
@@ -43,8 +48,8 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (awaiting && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
-      arm();
+    if (awaiting && headStart == 0 && msg instanceof ByteBuf b && b.isReadable()) {
+      startClock();
     }
     ctx.fireChannelRead(msg);
   }
@@ -58,7 +63,7 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
   /** A complete head arrived: stop the clock. */
   void headReceived() {
     awaiting = false;
-    cancel();
+    headStart = 0;
   }
 
   /** The previous exchange finished: the next head's clock starts at its first byte. */
@@ -70,12 +75,18 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
   void awaitClientHello() {
     tunnel = true;
     awaiting = true;
-    cancel();
-    arm();
+    startClock();
   }
 
-  private void arm() {
-    timer = ctx.executor().schedule(this::expire, deadlineNanos, TimeUnit.NANOSECONDS);
+  private void startClock() {
+    headStart = System.nanoTime();
+    if (timer == null) {
+      schedule(deadlineNanos);
+    }
+  }
+
+  private void schedule(long delayNanos) {
+    timer = ctx.executor().schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancel() {
@@ -85,9 +96,14 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void expire() {
+  private void check() {
     timer = null;
-    if (!awaiting || !ctx.channel().isActive()) {
+    if (!awaiting || headStart == 0 || !ctx.channel().isActive()) {
+      return;
+    }
+    long left = headStart + deadlineNanos - System.nanoTime();
+    if (left > 0) {
+      schedule(left);
       return;
     }
     onExpire.run();

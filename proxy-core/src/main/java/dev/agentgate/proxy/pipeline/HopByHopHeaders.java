@@ -3,7 +3,6 @@ package dev.agentgate.proxy.pipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
-import java.util.List;
 
 /**
  * Removes the headers that describe one hop (RFC 9110, 7.6.1): those named in Connection, and
@@ -28,9 +27,8 @@ final class HopByHopHeaders {
 
   /** Strips hop-by-hop headers in place. */
   static void strip(HttpHeaders headers) {
-    List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-    if (!connection.isEmpty()) {
-      for (String value : connection) {
+    if (headers.contains(HttpHeaderNames.CONNECTION)) {
+      for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
         for (String token : value.split(",")) {
           String name = token.strip();
           if (!name.isEmpty() && !isFraming(name)) {

@@ -14,23 +14,16 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,7 +184,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     }
     facts.target(Kind.HTTP, target.host(), target.port());
     facts.countRequest();
-    Decision decision = decide(request, target);
+    Decision decision = UpstreamRequests.decide(services.gate(), facts, request, target);
     if (decision.action() == Action.BLOCK) {
       respondAndClose(ProxyResponses.blocked(decision, ctx.alloc()));
       return;
@@ -206,7 +199,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request) && !draining && !closeAfterResponse;
-    rewrite(request, target);
+    UpstreamRequests.rewrite(request, target);
     inExchange = true;
     sendingBody = false;
     bodyDone = false;
@@ -216,40 +209,6 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     forwarder.start(request, target, keepAlive);
   }
 
-  /** The CONNECT phase for host and port; the HTTP phase only when the policy needs more. */
-  private Decision decide(HttpRequest request, RequestTarget target) {
-    EgressRequest.Builder facts1 =
-        EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
-            .client(facts.clientAddress(), null, null);
-    Decision decision = services.gate().decide(facts, facts1.build());
-    if (decision.action() != Action.CONTINUE) {
-      return decision;
-    }
-    EgressRequest http =
-        facts1
-            .phase(Phase.HTTP)
-            .tls(false, null, null, null, null)
-            .http(request.method().name(), target.originForm(), headerMap(request.headers()))
-            .build();
-    return services.gate().decide(facts, http);
-  }
-
-  private static Map<String, List<String>> headerMap(HttpHeaders headers) {
-    Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Map.Entry<String, String> e : headers) {
-      map.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
-    }
-    return map;
-  }
-
-  private static void rewrite(HttpRequest request, RequestTarget target) {
-    request.setUri(target.originForm());
-    HttpHeaders headers = request.headers();
-    HopByHopHeaders.strip(headers);
-    headers.set(HttpHeaderNames.HOST, target.hostHeader(80));
-    headers.add(HttpHeaderNames.VIA, "1.1 agentgate");
-  }
-
   private void startTunnel(HttpRequest request) {
     RequestTarget target = RequestTarget.connect(request.uri());
     if (target == null || !queue.isEmpty()) {
@@ -257,23 +216,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
       reject(HttpResponseStatus.BAD_REQUEST, "CONNECT needs host:port");
       return;
     }
-    facts.target(Kind.TUNNEL, target.host(), target.port());
     if (forwarder != null) {
       forwarder.close();
     }
-    EgressRequest connect =
-        EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
-            .client(facts.clientAddress(), null, null)
-            .build();
-    ctx.channel().config().setAutoRead(false);
-    ConnectTunnelHandler tunnel =
-        new ConnectTunnelHandler(services, facts, deadline, connect, ctx.alloc());
-    // Replace this handler first, then drop the codec: the bytes it still holds (a ClientHello
-    // sent in the same packet as the CONNECT) flow to the tunnel handler unparsed.
-    ctx.pipeline().replace(this, "connect", tunnel);
-    ctx.pipeline().remove(HttpServerCodec.class);
     closing = true;
-    tunnel.start(ctx.pipeline().context(tunnel));
+    ConnectTunnelHandler.install(ctx, services, facts, deadline, target);
   }
 
   @Override

@@ -205,8 +205,16 @@ class HttpProxyIT {
 
   @Test
   void blockedRequestGets403NamingRuleReasonAndMessage() throws Exception {
-    proxy.policy(
-        r -> Policies.block("no-plain-http", "plain HTTP is not allowed", "Use HTTPS instead."));
+    proxy.policyYaml(
+        """
+        version: h1
+        default: allow
+        rules:
+          - id: no-plain-http
+            match: {tls: false}
+            action: block
+            message: Use HTTPS instead.
+        """);
 
     HttpResponse<String> r =
         client.send(HttpRequest.newBuilder(uri("/small")).build(), BodyHandlers.ofString());
@@ -214,7 +222,7 @@ class HttpProxyIT {
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.headers().firstValue("x-agentgate-rule")).hasValue("no-plain-http");
     assertThat(r.body())
-        .contains("no-plain-http", "plain HTTP is not allowed", "Use HTTPS instead.")
+        .contains("rule: no-plain-http", "Use HTTPS instead.")
         .contains("Do not try to get around the proxy");
   }
 

@@ -63,18 +63,23 @@ class PolicyPhasesIT {
 
   @Test
   void blockAtConnectAnswers403WithRuleReasonAndMessage() throws Exception {
-    proxy.policy(
-        r ->
-            r.host().equals(TLS_HOST)
-                ? Policies.block("no-api", "api.example.test is off limits", "Use the gateway.")
-                : Policies.allow("ok"));
+    proxy.policyYaml(
+        """
+        version: t1
+        default: allow
+        rules:
+          - id: no-api
+            match: {host: api.example.test}
+            action: block
+            message: Use the gateway.
+        """);
 
     try (RawClient c = new RawClient(proxy.port())) {
       String reply = c.send(connect(TLS_HOST, 443)).readUntilClose();
       assertThat(reply)
           .startsWith("HTTP/1.1 403 ")
           .contains("X-Agentgate-Rule: no-api")
-          .contains("rule: no-api", "api.example.test is off limits", "Use the gateway.")
+          .contains("rule: no-api", "reason: ", "Use the gateway.")
           .contains("Do not try to get around the proxy");
     }
     Curl.Result r = Curl.viaProxy(proxy.port(), "-k", "https://" + TLS_HOST + "/small");
@@ -85,11 +90,16 @@ class PolicyPhasesIT {
 
   @Test
   void blockByJa4AtTheTlsPhaseFailsTheClientsHandshake() throws Exception {
-    proxy.policy(
-        r ->
-            r.phase() == Phase.TLS && r.ja4() != null && r.ja4().startsWith("t13")
-                ? Policies.block("banned-ja4", "TLS fingerprint refused", null)
-                : Policies.continueWith("look-at-hello"));
+    proxy.policyYaml(
+        """
+        version: t2
+        default: allow
+        rules:
+          - id: banned-ja4
+            match: {ja4: "t13d*"}
+            action: block
+            message: this TLS client is not approved
+        """);
 
     assertThatThrownBy(
             () ->
@@ -104,13 +114,16 @@ class PolicyPhasesIT {
 
   @Test
   void sniDifferentFromTheConnectHostIsBlockedWhenThePolicySaysSo() throws Exception {
-    proxy.policy(
-        r ->
-            r.phase() == Phase.CONNECT
-                ? Policies.continueWith("look-at-hello")
-                : r.sni() != null && !r.sni().equals(r.host())
-                    ? Policies.block("sni-mismatch", "SNI differs from the CONNECT host", null)
-                    : Policies.allow("sni-matches"));
+    proxy.policyYaml(
+        """
+        version: t3
+        default: allow
+        rules:
+          - id: sni-mismatch
+            match: {sni_mismatch: true}
+            action: block
+            message: the TLS server name must match the CONNECT host
+        """);
 
     assertThat(handshakeThroughTunnel(TLS_HOST, TLS_HOST)).isTrue();
     assertThat(handshakeThroughTunnel(TLS_HOST, OTHER_TLS_HOST)).isFalse();
@@ -140,13 +153,21 @@ class PolicyPhasesIT {
 
   @Test
   void portNotAllowedIsRefusedUnlessARuleAllowsIt() throws Exception {
-    proxy.policy(r -> Policies.allow("default"));
+    proxy.policyYaml("version: t4\ndefault: allow\n");
     try (RawClient c = new RawClient(proxy.port())) {
       assertThat(c.send(connect(TLS_HOST, 8443)).readUntilClose())
           .startsWith("HTTP/1.1 403 ")
           .contains("builtin:connect-port", "8443");
     }
-    proxy.policy(r -> r.port() == 8443 ? Policies.allow("allow-8443") : Policies.allow("default"));
+    proxy.policyYaml(
+        """
+        version: t5
+        default: allow
+        rules:
+          - id: allow-8443
+            match: {host: api.example.test, port: 8443}
+            action: allow
+        """);
     try (RawClient c = new RawClient(proxy.port())) {
       assertThat(c.send(connect(TLS_HOST, 8443)).readHead()).startsWith("HTTP/1.1 200 ");
     }
@@ -154,18 +175,15 @@ class PolicyPhasesIT {
 
   @Test
   void aHostWhoseAllowRuleNeedsAJa4IsNotRefusedAtConnect() throws Exception {
-    proxy.policy(
-        r -> {
-          if (!r.host().equals(TLS_HOST)) {
-            return Policies.block("default", "default block", null);
-          }
-          if (r.phase() == Phase.CONNECT) {
-            return Policies.continueWith("allow-claude-ja4");
-          }
-          return r.ja4() != null
-              ? Policies.allow("allow-claude-ja4")
-              : Policies.block("default", "default block", null);
-        });
+    proxy.policyYaml(
+        """
+        version: t6
+        default: {action: block, message: not approved}
+        rules:
+          - id: allow-approved-runtime
+            match: {host: api.example.test, ja4: "t13d*"}
+            action: allow
+        """);
 
     String body =
         client
@@ -178,11 +196,22 @@ class PolicyPhasesIT {
     assertThat(proxy.observer.decisions)
         .extracting(d -> d.request().phase() + " " + d.decision().action())
         .containsExactly("CONNECT CONTINUE", "TLS ALLOW");
+    assertThat(proxy.observer.decisions.get(1).decision().ruleId())
+        .isEqualTo("allow-approved-runtime");
   }
 
   @Test
   void continueAtTheTlsPhaseFailsClosedWithoutInterception() throws Exception {
-    proxy.policy(r -> Policies.continueWith("needs-headers"));
+    proxy.policyYaml(
+        """
+        version: t7
+        default: allow
+        rules:
+          - id: needs-headers
+            match: {host: api.example.test, header: {x-debug-dump: true}}
+            action: block
+            message: debug dumps stay inside
+        """);
 
     assertThat(handshakeThroughTunnel(TLS_HOST, TLS_HOST)).isFalse();
     assertThat(proxy.observer.decisions)

@@ -46,11 +46,29 @@ class RunCommandIT {
   }
 
   @Test
-  void startsServesAdminAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+  void anInvalidPolicyFileExitsWith1AndItsErrors(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("policy.yaml"), "version: p1\ndefault: maybe\n");
+    Path config =
+        Files.writeString(dir.resolve("agentgate.yaml"), "policy:\n  file: policy.yaml\n");
+
+    Process p = start("--config", config.toString());
+
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(err)
+        .startsWith("agentgate: policy error: " + dir.resolve("policy.yaml") + ":2:")
+        .contains("default");
+  }
+
+  @Test
+  void startsWithAPolicyFileServesAdminAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("policy.yaml"), "version: run-it-1\ndefault: allow\n");
     Path config =
         Files.writeString(
             dir.resolve("agentgate.yaml"),
-            "listeners:\n  proxy: 127.0.0.1:0\n  admin: 127.0.0.1:0\ntimeouts:\n  drain: 5s\n");
+            "listeners:\n  proxy: 127.0.0.1:0\n  admin: 127.0.0.1:0\n"
+                + "policy:\n  file: policy.yaml\ntimeouts:\n  drain: 5s\n");
     Process p = start("--config", config.toString());
     try {
       BufferedReader out =
@@ -67,7 +85,7 @@ class RunCommandIT {
                       .build(),
                   BodyHandlers.ofString())
               .body();
-      assertThat(ready).contains("\"status\":\"ready\"");
+      assertThat(ready).contains("\"status\":\"ready\"", "\"version\":\"run-it-1\"");
     } finally {
       p.destroy(); // SIGTERM
     }

@@ -117,6 +117,47 @@ class ConnectPipelineTest {
   }
 
   @Test
+  void aHelloSplitOverReadsIsParsedOnceComplete() throws Exception {
+    EmbeddedChannel ch =
+        channel(
+            r ->
+                r.phase() == Phase.CONNECT
+                    ? Policies.continueWith("look")
+                    : Policies.block("no", "refused", null));
+    ByteBuf all = connectWithHello();
+    int connectLength = all.indexOf(0, all.writerIndex(), (byte) 0x16);
+
+    ch.writeInbound(all.readRetainedSlice(connectLength + 10));
+    ch.runPendingTasks();
+    assertThat(drainOutbound(ch)).startsWith("HTTP/1.1 200 ");
+    assertThat(seen).hasSize(1);
+
+    ch.writeInbound(all);
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(1).sni()).isEqualTo("api.example.test");
+    assertThat(seen.get(1).ja4()).startsWith("t13");
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void aMalformedHelloIsRefusedWithAnAlert() throws Exception {
+    EmbeddedChannel ch = channel(r -> Policies.allow("all"));
+    ch.writeInbound(
+        Unpooled.copiedBuffer(
+            "CONNECT api.example.test:443 HTTP/1.1\r\n\r\n", StandardCharsets.US_ASCII));
+    ch.runPendingTasks();
+    assertThat(drainOutbound(ch)).startsWith("HTTP/1.1 200 ");
+
+    ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {22, 3, 1, 0, 6, 2, 0, 0, 2, 0, 0}));
+
+    String out = drainOutbound(ch);
+    assertThat(out.getBytes(StandardCharsets.ISO_8859_1))
+        .containsExactly(21, 3, 3, 0, 2, 2, TlsAlerts.ACCESS_DENIED);
+    assertThat(ch.isActive()).isFalse();
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
   void blockAtConnectAnswers403AndCloses() throws Exception {
     EmbeddedChannel ch = channel(r -> Policies.block("no-api", "not here", "Ask IT."));
 

@@ -1,6 +1,7 @@
 package dev.agentgate.proxy.testing;
 
 import dev.agentgate.policy.PolicyEngine;
+import dev.agentgate.policy.lang.PolicyCompiler;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
@@ -75,6 +76,11 @@ public final class ProxyFixture implements AutoCloseable {
 
   public void policy(PolicyEngine value) {
     policy.set(value);
+  }
+
+  /** Compiles {@code yaml} with the real policy compiler and makes it the policy. */
+  public void policyYaml(String yaml) {
+    policy.set(PolicyCompiler.compile("test-policy.yaml", yaml).orElseThrow());
   }
 
   public ProxyServer server() {
