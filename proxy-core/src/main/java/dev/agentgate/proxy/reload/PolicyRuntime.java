@@ -157,7 +157,7 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
       return;
     }
     List<String> errors =
-        event == null ? List.of() : event.errors().stream().map(PolicyError::toString).toList();
+        event == null ? List.of() : event.errors().stream().map(PolicyRuntime::describe).toList();
     String origin = event == null ? "" : " " + event.origin();
     throw new PolicyStartupException(
         what
@@ -168,6 +168,11 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
                 : "was rejected"),
         errors,
         false);
+  }
+
+  /** {@code file:line:column: message}, or {@code file: message} for a whole-file problem. */
+  public static String describe(PolicyError e) {
+    return e.line() > 0 ? e.toString() : e.file() + ": " + e.message();
   }
 
   /** The first read; a file caught while being written is read again (a few times at most). */

@@ -34,7 +34,7 @@ final class ReloadLog implements PolicyListener {
             e.result() == ReloadEvent.Result.ERROR ? "could not be read" : "rejected",
             e.live() == null ? "no policy" : "version " + e.live().version());
         for (PolicyError error : e.errors()) {
-          log.warn("  {}", error);
+          log.warn("  {}", PolicyRuntime.describe(error));
         }
       }
     }

@@ -68,6 +68,17 @@ public final class ReloadingProxy implements AutoCloseable {
       throws Exception {
     Path file = dir.resolve("policy.yaml");
     Files.writeString(file, policy);
+    return start(upstream, dir, file, options, listener);
+  }
+
+  /** As above, but the policy file is {@code file}, which the test has written already. */
+  public static ReloadingProxy start(
+      TestUpstream upstream,
+      Path dir,
+      Path file,
+      UnaryOperator<PolicyOptions> options,
+      PolicyListener listener)
+      throws Exception {
     byte[] random = new byte[24];
     new Random().nextBytes(random);
     String token = HexFormat.of().formatHex(random);
