@@ -194,8 +194,7 @@ public final class PolicyStore implements PolicyEngine {
             ++generation,
             v.signedBy(),
             PolicySnapshot.reportCounters(v.policy(), before));
-    swap(next);
-    return report(
+    ReloadEvent applied =
         event(
             update.source(),
             update.origin(),
@@ -204,7 +203,11 @@ public final class PolicyStore implements PolicyEngine {
             v.contentHash(),
             next,
             before,
-            v.compileTime()));
+            v.compileTime());
+    // The event is recorded before the swap, so whoever sees the new policy sees its event too.
+    lastReload = applied;
+    swap(next);
+    return notifyListeners(applied);
   }
 
   /** Goes back to the version the live one replaced; rejected when there is none. */
@@ -237,8 +240,7 @@ public final class PolicyStore implements PolicyEngine {
             ++generation,
             target.signedBy(),
             PolicySnapshot.reportCounters(target.policy(), before));
-    live = next;
-    return report(
+    ReloadEvent back =
         event(
             PolicySource.ROLLBACK,
             target.origin(),
@@ -247,7 +249,10 @@ public final class PolicyStore implements PolicyEngine {
             target.contentHash(),
             next,
             before,
-            Duration.ZERO));
+            Duration.ZERO);
+    lastReload = back;
+    live = next;
+    return notifyListeners(back);
   }
 
   /** Records a source that could not be read at all (the last good policy stays). */
@@ -293,6 +298,10 @@ public final class PolicyStore implements PolicyEngine {
 
   private ReloadEvent report(ReloadEvent event) {
     lastReload = event;
+    return notifyListeners(event);
+  }
+
+  private ReloadEvent notifyListeners(ReloadEvent event) {
     for (PolicyListener l : listeners) {
       try {
         l.reloaded(event);
