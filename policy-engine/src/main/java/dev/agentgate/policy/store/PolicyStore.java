@@ -154,12 +154,13 @@ public final class PolicyStore implements PolicyEngine {
    */
   public ReloadEvent apply(PolicyUpdate update) {
     Validation v = validate(update);
+    List<String> reportIds = v.ok() ? PolicySnapshot.reportRuleIds(v.policy()) : List.of();
     synchronized (this) {
-      return swapIn(update, v);
+      return swapIn(update, v, reportIds);
     }
   }
 
-  private ReloadEvent swapIn(PolicyUpdate update, Validation v) {
+  private ReloadEvent swapIn(PolicyUpdate update, Validation v, List<String> reportIds) {
     PolicySnapshot before = live;
     if (!v.ok()) {
       return report(
@@ -185,6 +186,7 @@ public final class PolicyStore implements PolicyEngine {
               before,
               v.compileTime()));
     }
+    RuleCounters counters = PolicySnapshot.reportCounters(reportIds, before);
     PolicySnapshot next =
         new PolicySnapshot(
             v.policy(),
@@ -193,7 +195,7 @@ public final class PolicyStore implements PolicyEngine {
             clock.instant(),
             ++generation,
             v.signedBy(),
-            PolicySnapshot.reportCounters(v.policy(), before));
+            counters);
     ReloadEvent applied =
         event(
             update.source(),
@@ -231,6 +233,7 @@ public final class PolicyStore implements PolicyEngine {
     }
     PolicySnapshot target = past.get(0);
     history = List.copyOf(past.subList(1, past.size()));
+    RuleCounters counters = PolicySnapshot.reportCounters(target.reportCounters().ids(), before);
     PolicySnapshot next =
         new PolicySnapshot(
             target.policy(),
@@ -239,7 +242,7 @@ public final class PolicyStore implements PolicyEngine {
             clock.instant(),
             ++generation,
             target.signedBy(),
-            PolicySnapshot.reportCounters(target.policy(), before));
+            counters);
     ReloadEvent back =
         event(
             PolicySource.ROLLBACK,

@@ -3,6 +3,7 @@ package dev.agentgate.policy.store;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,6 +31,11 @@ final class RuleCounters {
       map.put(id, kept == null ? new LongAdder() : kept);
     }
     return new RuleCounters(map, ids.toArray(new String[0]));
+  }
+
+  /** The ids counted, in policy order. */
+  List<String> ids() {
+    return List.of(order);
   }
 
   /** Counts one hit; an id this version does not have is ignored (it cannot be attributed). */
