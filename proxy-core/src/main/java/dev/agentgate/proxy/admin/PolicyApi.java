@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The authenticated policy API under {@code /v1/} (the token was checked by {@link AdminGate}).
- * Reads answer from memory on the event loop; changes and validations are verified and compiled on
- * the policy thread and answered when done, so a large policy never holds up an event loop.
+ * Reads answer from memory on the event loop; changes, validations and explanations run on the
+ * policy thread and are answered when done, so a large policy never holds up an event loop.
  *
  * <ul>
  *   <li>{@code GET /v1/policy}: the live version, hash, source, load time, rule count, history
@@ -96,7 +96,9 @@ public final class PolicyApi {
         return done(notAllowed("POST"));
       case "/v1/explain":
         if (HttpMethod.POST.equals(method)) {
-          return done(explain(request));
+          // Reading a large policy's rule list takes a while: not on the event loop.
+          byte[] facts = ByteBufUtil.getBytes(request.content());
+          return onPolicyThread(() -> explain(facts));
         }
         return done(notAllowed("POST"));
       default:
@@ -181,14 +183,14 @@ public final class PolicyApi {
     return write(200, m);
   }
 
-  private AdminResponse explain(FullHttpRequest request) {
+  private AdminResponse explain(byte[] body) {
     PolicySnapshot live = store.live();
     if (live == null) {
       return AdminResponse.error(503, "no policy loaded");
     }
     ExplainFacts facts;
     try {
-      JsonNode root = json.readTree(ByteBufUtil.getBytes(request.content()));
+      JsonNode root = json.readTree(body);
       facts = ExplainFacts.parse(root);
     } catch (JsonProcessingException e) {
       return AdminResponse.error(400, "body: not JSON (" + e.getOriginalMessage() + ")");

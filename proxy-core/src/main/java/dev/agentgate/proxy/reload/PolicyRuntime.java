@@ -66,13 +66,20 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
             ? store.apply(PolicyUpdate.of(PolicySource.STARTUP, "embedded-default", embedded()))
             : firstPoll(file);
     requireLoaded("policy", first);
+    // Start-up problems are reported once, by the caller; from here on every reload is logged.
+    ReloadLog log = new ReloadLog();
+    log.reloaded(first);
+    store.addListener(log);
 
     ShadowedEngine shadowed = null;
     FilePolicySource shadowFile = null;
     if (options.shadowPolicy() != null) {
       PolicyStore shadow = store(PolicyRole.SHADOW, signatures, listener);
       shadowFile = new FilePolicySource(options.shadowPolicy(), shadow);
-      requireLoaded("shadow policy", firstPoll(shadowFile));
+      ReloadEvent shadowFirst = firstPoll(shadowFile);
+      requireLoaded("shadow policy", shadowFirst);
+      log.reloaded(shadowFirst);
+      shadow.addListener(log);
       shadowed = new ShadowedEngine(store, shadow, listener);
     }
     PolicyReloader reloader = new PolicyReloader();
@@ -128,7 +135,6 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
   private static PolicyStore store(
       PolicyRole role, PolicySignatures signatures, PolicyListener listener) {
     PolicyStore store = PolicyStore.builder().role(role).signatures(signatures).build();
-    store.addListener(new ReloadLog());
     store.addListener(listener);
     return store;
   }
