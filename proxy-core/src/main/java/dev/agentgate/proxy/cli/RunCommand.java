@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agentgate run [--config FILE]}: loads the policy, starts the proxy and the admin listener
- * and runs until SIGTERM or SIGINT, then drains open connections up to the configured deadline.
- * Exit codes: 1 when the policy is rejected, 2 for config problems.
+ * {@code agentgate run [--config FILE]}: loads the policy (and keeps reloading it), starts the
+ * proxy and the admin listener and runs until SIGTERM or SIGINT, then drains open connections up to
+ * the configured deadline. Exit codes: 1 when the policy is rejected or a file cannot be opened, 2
+ * for config problems.
  */
 @Command(
     name = "run",
@@ -46,20 +47,15 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     ProxyConfig cfg;
+    AdminToken token = null;
     try {
       cfg = config == null ? ProxyConfig.defaults() : ConfigLoader.load(config);
-    } catch (ConfigException e) {
+      if (cfg.policyOptions().adminTokenFile() != null) {
+        token = AdminToken.load(cfg.policyOptions().adminTokenFile());
+      }
+    } catch (ConfigException | IOException e) {
       err.println("agentgate: config error: " + e.getMessage());
       return 2;
-    }
-    AdminToken token = null;
-    if (cfg.policyOptions().adminTokenFile() != null) {
-      try {
-        token = AdminToken.load(cfg.policyOptions().adminTokenFile());
-      } catch (IOException e) {
-        err.println("agentgate: config error: " + e.getMessage());
-        return 2;
-      }
     }
     PolicyRuntime policy;
     try {
@@ -73,6 +69,14 @@ public final class RunCommand implements Callable<Integer> {
       }
       return e.configProblem() ? 2 : 1;
     }
+    IdentityAndAudit identityAndAudit;
+    try {
+      identityAndAudit = IdentityAndAudit.start(cfg);
+    } catch (IdentityAndAudit.StartupFailure e) {
+      policy.close();
+      err.println("agentgate: " + e.getMessage());
+      return e.exitCode();
+    }
     PolicyApi api = null;
     if (token != null) {
       AdminToken t = token;
@@ -85,8 +89,12 @@ public final class RunCommand implements Callable<Integer> {
           ProxyServer.builder(cfg)
               .policy(policy.engine(), () -> status(policy.store().live()))
               .policyApi(api)
+              .identity(identityAndAudit.identity())
+              .audit(identityAndAudit.audit())
+              .observer(identityAndAudit.observer(() -> policy.store().live().version()))
               .start();
     } catch (IOException e) {
+      identityAndAudit.close();
       policy.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
@@ -97,6 +105,7 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  identityAndAudit.close(); // after the drain: the last events get written
                   policy.close();
                   stopped.countDown();
                 },

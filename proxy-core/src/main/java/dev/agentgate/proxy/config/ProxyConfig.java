@@ -1,5 +1,7 @@
 package dev.agentgate.proxy.config;
 
+import dev.agentgate.proxy.identity.IdentityConfig;
+import dev.agentgate.proxy.observe.audit.AuditConfig;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import java.util.Set;
  * @param proxyListeners addresses the forward proxy listens on (at least one)
  * @param adminListener the admin and metrics listener, or {@code null} when disabled
  * @param policyFile the policy to load, or {@code null} for the embedded default policy
- * @param auditLog where audit events go, or {@code null} for no audit file
+ * @param audit the audit log ({@link AuditConfig#off()} for none)
+ * @param identity who clients are ({@link IdentityConfig#none()}: everyone anonymous)
  * @param ioThreads event loop threads; 0 means one per available CPU
  * @param policyOptions hot reload, signatures, shadow policy and the admin policy API
  */
@@ -23,7 +26,8 @@ public record ProxyConfig(
     List<HostPort> proxyListeners,
     HostPort adminListener,
     Path policyFile,
-    Path auditLog,
+    AuditConfig audit,
+    IdentityConfig identity,
     int ioThreads,
     Timeouts timeouts,
     Limits limits,
@@ -35,6 +39,8 @@ public record ProxyConfig(
     if (proxyListeners.isEmpty()) {
       throw new IllegalArgumentException("at least one proxy listener");
     }
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(upstream, "upstream");
@@ -47,7 +53,8 @@ public record ProxyConfig(
         List.of(new HostPort("127.0.0.1", 3128)),
         new HostPort("127.0.0.1", 9090),
         null,
-        null,
+        AuditConfig.off(),
+        IdentityConfig.none(),
         0,
         Timeouts.DEFAULTS,
         Limits.DEFAULTS,
@@ -58,7 +65,46 @@ public record ProxyConfig(
   /** A copy with other listeners; tests bind port 0. */
   public ProxyConfig withListeners(List<HostPort> proxy, HostPort admin) {
     return new ProxyConfig(
-        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream, policyOptions);
+        proxy,
+        admin,
+        policyFile,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        policyOptions);
+  }
+
+  /** A copy with another identity configuration. */
+  public ProxyConfig withIdentity(IdentityConfig value) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        policyFile,
+        audit,
+        value,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        policyOptions);
+  }
+
+  /** A copy with another audit configuration. */
+  public ProxyConfig withAudit(AuditConfig value) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        policyFile,
+        value,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        policyOptions);
   }
 
   /** A copy with other timeouts. */
@@ -67,7 +113,8 @@ public record ProxyConfig(
         proxyListeners,
         adminListener,
         policyFile,
-        auditLog,
+        audit,
+        identity,
         ioThreads,
         value,
         limits,
@@ -81,7 +128,8 @@ public record ProxyConfig(
         proxyListeners,
         adminListener,
         policyFile,
-        auditLog,
+        audit,
+        identity,
         ioThreads,
         timeouts,
         value,
@@ -95,7 +143,8 @@ public record ProxyConfig(
         proxyListeners,
         adminListener,
         policyFile,
-        auditLog,
+        audit,
+        identity,
         ioThreads,
         timeouts,
         limits,
@@ -109,7 +158,8 @@ public record ProxyConfig(
         proxyListeners,
         adminListener,
         file,
-        auditLog,
+        audit,
+        identity,
         ioThreads,
         timeouts,
         limits,

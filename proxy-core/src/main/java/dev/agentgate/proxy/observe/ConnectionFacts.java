@@ -2,6 +2,7 @@ package dev.agentgate.proxy.observe;
 
 import dev.agentgate.policy.Decision;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the proxy knows about one client connection, filled in as the connection proceeds and handed
@@ -24,6 +25,8 @@ public final class ConnectionFacts {
   private final long openedAtMillis;
   private final long openedAtNanos;
   private Kind kind = Kind.UNKNOWN;
+  private String user;
+  private Set<String> groups = Set.of();
   private String targetHost;
   private int targetPort;
   private String upstreamAddress;
@@ -68,6 +71,16 @@ public final class ConnectionFacts {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The authenticated user, or null (anonymous, network-identified, or not yet known). */
+  public String user() {
+    return user;
+  }
+
+  /** The client's groups, empty until its identity is resolved. */
+  public Set<String> groups() {
+    return groups;
   }
 
   /** The host the client asked for (CONNECT authority or absolute URI), or null before. */
@@ -132,6 +145,12 @@ public final class ConnectionFacts {
     this.kind = kind;
     this.targetHost = host;
     this.targetPort = port;
+  }
+
+  /** Records who the client is, once its identity is resolved. */
+  public void identity(String user, Set<String> groups) {
+    this.user = user;
+    this.groups = groups == null ? Set.of() : groups;
   }
 
   public void upstreamAddress(String value) {

@@ -23,5 +23,7 @@ public enum ProxyError {
   /** The policy engine threw; the proxy failed closed. */
   POLICY_FAILURE,
   /** An I/O error on the client or upstream connection. */
-  IO
+  IO,
+  /** A fail-closed audit log is saturated (or cannot write): new connections are refused. */
+  AUDIT_SATURATED
 }

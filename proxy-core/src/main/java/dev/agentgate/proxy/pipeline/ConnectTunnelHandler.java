@@ -4,6 +4,7 @@ import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.identity.ClientIdentity;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
@@ -30,7 +31,8 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final HeadDeadlineHandler deadline;
-  private final EgressRequest request;
+  private final Future<ClientIdentity> identity;
+  private EgressRequest request;
   private ByteBuf early;
 
   ConnectTunnelHandler(
@@ -38,11 +40,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
       EgressRequest request,
+      Future<ClientIdentity> identity,
       ByteBufAllocator alloc) {
     this.services = services;
     this.facts = facts;
     this.deadline = deadline;
     this.request = request;
+    this.identity = identity;
     this.early = alloc.buffer(0);
   }
 
@@ -70,14 +74,15 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   /**
    * Takes over a client connection whose request handler just read a CONNECT: replaces it, then
    * removes the HTTP codec, so bytes the codec still holds (a ClientHello sent in the same packet
-   * as the CONNECT) flow here unparsed; then runs phase 1.
+   * as the CONNECT) flow here unparsed; then runs phase 1 once {@code identity} is known.
    */
   static void install(
       ChannelHandlerContext requestCtx,
       ProxyServices services,
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
-      RequestTarget target) {
+      RequestTarget target,
+      Future<ClientIdentity> identity) {
     facts.target(ConnectionFacts.Kind.TUNNEL, target.host(), target.port());
     EgressRequest connect =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
@@ -86,13 +91,33 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     ChannelPipeline pipeline = requestCtx.pipeline();
     requestCtx.channel().config().setAutoRead(false);
     ConnectTunnelHandler tunnel =
-        new ConnectTunnelHandler(services, facts, deadline, connect, requestCtx.alloc());
+        new ConnectTunnelHandler(services, facts, deadline, connect, identity, requestCtx.alloc());
     pipeline.replace(requestCtx.handler(), "connect", tunnel);
     pipeline.remove(HttpServerCodec.class);
     tunnel.start(pipeline.context(tunnel));
   }
 
+  /** Runs phase 1 once the client's identity is known (at once, unless a password is checked). */
   private void start(ChannelHandlerContext ctx) {
+    if (identity.isDone()) {
+      identified(ctx);
+    } else {
+      identity.addListener(f -> identified(ctx));
+    }
+  }
+
+  private void identified(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isActive() || ctx.isRemoved()) {
+      return;
+    }
+    ClientIdentity client = ClientIdentification.outcome(identity, facts);
+    if (!client.allowed()) {
+      Decision refusal = ClientIdentification.refuse(services, facts, request, client.outcome());
+      respond(ctx, ClientIdentification.responseRaw(client.outcome(), refusal, ctx.alloc()));
+      return;
+    }
+    request =
+        request.toBuilder().client(facts.clientAddress(), client.user(), client.groups()).build();
     Decision decision = services.gate().decide(facts, request);
     if (decision.action() == Action.BLOCK) {
       respond(ctx, ProxyResponses.blockedRaw(decision, ctx.alloc()));

@@ -30,7 +30,8 @@ import java.util.Map;
  * policy runs on {@link #reloader()}'s one thread.
  */
 public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
-  static final String EMBEDDED = "dev/agentgate/proxy/reload/default-policy.yaml";
+  /** The policy {@code run} enforces when none is configured (it allows everything). */
+  static final String EMBEDDED = "/default-policy.yaml";
 
   private final PolicyStore store;
   private final ShadowedEngine shadowed;
@@ -63,7 +64,8 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
         config.policyFile() == null ? null : new FilePolicySource(config.policyFile(), store);
     ReloadEvent first =
         file == null
-            ? store.apply(PolicyUpdate.of(PolicySource.STARTUP, "embedded-default", embedded()))
+            ? store.apply(
+                PolicyUpdate.of(PolicySource.STARTUP, "default-policy.yaml (embedded)", embedded()))
             : firstPoll(file);
     requireLoaded("policy", first);
     // Start-up problems are reported once, by the caller; from here on every reload is logged.
@@ -191,7 +193,7 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
   }
 
   static byte[] embedded() {
-    try (InputStream in = PolicyRuntime.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
+    try (InputStream in = PolicyRuntime.class.getResourceAsStream(EMBEDDED)) {
       if (in == null) {
         throw new IllegalStateException("the embedded default policy is missing: " + EMBEDDED);
       }

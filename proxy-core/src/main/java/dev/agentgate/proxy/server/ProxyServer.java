@@ -6,7 +6,9 @@ import dev.agentgate.proxy.admin.PolicyApi;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.identity.IdentityResolver;
 import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.audit.AuditSink;
 import dev.agentgate.proxy.pipeline.ClientChannelInitializer;
 import dev.agentgate.proxy.pipeline.Interceptor;
 import dev.agentgate.proxy.pipeline.PolicyGate;
@@ -71,7 +73,9 @@ public final class ProxyServer implements AutoCloseable {
             new UpstreamConnector(
                 transport.upstreamChannel(), allocator, config.timeouts().connect()),
             b.interceptor,
-            tracker);
+            tracker,
+            b.identity,
+            b.audit);
     List<Channel> bound = new ArrayList<>();
     Channel admin = null;
     try {
@@ -174,6 +178,8 @@ public final class ProxyServer implements AutoCloseable {
     private Supplier<String> metrics = () -> "";
     private Interceptor interceptor = Interceptor.NONE;
     private PolicyApi policyApi;
+    private IdentityResolver identity;
+    private AuditSink audit = AuditSink.disabled();
 
     private Builder(ProxyConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -208,9 +214,24 @@ public final class ProxyServer implements AutoCloseable {
       return this;
     }
 
+    /** Who clients are (default: everyone anonymous). The caller closes it after shutdown. */
+    public Builder identity(IdentityResolver value) {
+      this.identity = value;
+      return this;
+    }
+
+    /** Asked whether new connections may be accepted (a saturated fail-closed audit log). */
+    public Builder audit(AuditSink value) {
+      this.audit = value;
+      return this;
+    }
+
     /** Binds the listeners; throws with a one-line message when an address is taken. */
     public ProxyServer start() throws IOException {
       Objects.requireNonNull(engine, "policy");
+      if (identity == null) {
+        identity = IdentityResolver.none();
+      }
       return new ProxyServer(this);
     }
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code agentgate policy keygen | sign | check}, and their interplay with OpenSSL. */
+/** {@code agentgate policy keygen | sign | verify}, and their interplay with OpenSSL. */
 class PolicySigningCommandsTest {
   private static final String POLICY =
       "version: \"s1\"\ndefault: allow\nrules:\n  - id: b\n    match: {host: x.example}\n"
@@ -59,7 +59,7 @@ class PolicySigningCommandsTest {
   }
 
   @Test
-  void signThenCheckWithThePublicKey() throws Exception {
+  void signThenVerifyWithThePublicKey() throws Exception {
     Path keys = keys();
     Path policy = Files.writeString(dir.resolve("policy.yaml"), POLICY);
 
@@ -77,19 +77,21 @@ class PolicySigningCommandsTest {
     assertThat(
             run(
                 "policy",
-                "check",
+                "verify",
                 policy.toString(),
                 "--public-key",
                 keys.resolve("policy-signing.pub").toString()))
         .as(err.toString())
         .isZero();
-    assertThat(out.toString()).startsWith("ok: version s1, 1 rules").contains("signed by ed25519:");
+    assertThat(out.toString())
+        .startsWith(policy + ": ok (version s1, 1 rules")
+        .contains("signed by ed25519:");
 
     Files.writeString(policy, POLICY + "# an edit after signing\n");
     assertThat(
             run(
                 "policy",
-                "check",
+                "verify",
                 policy.toString(),
                 "--public-key",
                 keys.resolve("policy-signing.pub").toString()))
@@ -159,13 +161,13 @@ class PolicySigningCommandsTest {
         dir.resolve("policy.yaml.sig"),
         Base64.getEncoder().encodeToString(Files.readAllBytes(raw)));
 
-    assertThat(run("policy", "check", policy.toString(), "--public-key", pub.toString()))
+    assertThat(run("policy", "verify", policy.toString(), "--public-key", pub.toString()))
         .as(err.toString())
         .isZero();
     // Our sign command takes OpenSSL's private key too.
     Files.delete(dir.resolve("policy.yaml.sig"));
     assertThat(run("policy", "sign", policy.toString(), "--key", key.toString())).isZero();
-    assertThat(run("policy", "check", policy.toString(), "--public-key", pub.toString())).isZero();
+    assertThat(run("policy", "verify", policy.toString(), "--public-key", pub.toString())).isZero();
   }
 
   @Test

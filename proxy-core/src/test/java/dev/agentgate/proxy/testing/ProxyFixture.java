@@ -39,20 +39,35 @@ public final class ProxyFixture implements AutoCloseable {
   private final AtomicReference<PolicyEngine> policy = new AtomicReference<>(Policies.ALLOW_ALL);
   private final ProxyServer server;
 
-  private ProxyFixture(ProxyConfig config) throws Exception {
+  private ProxyFixture(ProxyConfig config, Extras extras) throws Exception {
     PolicyEngine delegating = r -> policy.get().evaluate(r);
     server =
-        ProxyServer.builder(config)
-            .policy(delegating, () -> new PolicyStatus("test", "0000"))
-            .observer(observer)
-            .metrics(() -> "# test metrics\n")
+        extras
+            .apply(
+                ProxyServer.builder(config)
+                    .policy(delegating, () -> new PolicyStatus("test", "0000"))
+                    .observer(observer)
+                    .metrics(() -> "# test metrics\n"),
+                observer)
             .start();
+  }
+
+  /** More collaborators for the server (identity, audit), given the recording observer. */
+  @FunctionalInterface
+  public interface Extras {
+    ProxyServer.Builder apply(ProxyServer.Builder builder, RecordingObserver observer);
+  }
+
+  /** A proxy for {@code upstream} with a customized config and more collaborators. */
+  public static ProxyFixture start(
+      TestUpstream upstream, UnaryOperator<ProxyConfig> customize, Extras extras) throws Exception {
+    return new ProxyFixture(customize.apply(config(upstream)), extras);
   }
 
   /** A proxy for {@code upstream}, with {@code customize} applied to the test config. */
   public static ProxyFixture start(TestUpstream upstream, UnaryOperator<ProxyConfig> customize)
       throws Exception {
-    return new ProxyFixture(customize.apply(config(upstream)));
+    return new ProxyFixture(customize.apply(config(upstream)), (b, o) -> b);
   }
 
   public static ProxyFixture start(TestUpstream upstream) throws Exception {
