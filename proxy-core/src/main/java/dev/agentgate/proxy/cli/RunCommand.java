@@ -116,7 +116,10 @@ public final class RunCommand implements Callable<Integer> {
             + server.proxyAddresses()
             + (server.adminAddress() == null ? "" : ", admin on " + server.adminAddress())
             + ", policy "
-            + policy.store().live().version());
+            + policy.store().live().version()
+            + (policy.shadow() == null
+                ? ""
+                : ", shadow policy " + policy.shadow().shadowStore().live().version()));
     out.flush();
     stopped.await();
     return 0;

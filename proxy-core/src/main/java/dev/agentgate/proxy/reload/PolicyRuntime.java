@@ -68,9 +68,9 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
                 PolicyUpdate.of(PolicySource.STARTUP, "default-policy.yaml (embedded)", embedded()))
             : firstPoll(file);
     requireLoaded("policy", first);
-    // Start-up problems are reported once, by the caller; from here on every reload is logged.
+    // The start-up load is reported by the caller (one line, whatever happens next); from here on
+    // every reload is logged.
     ReloadLog log = new ReloadLog();
-    log.reloaded(first);
     store.addListener(log);
 
     ShadowedEngine shadowed = null;
@@ -80,7 +80,6 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
       shadowFile = new FilePolicySource(options.shadowPolicy(), shadow);
       ReloadEvent shadowFirst = firstPoll(shadowFile);
       requireLoaded("shadow policy", shadowFirst);
-      log.reloaded(shadowFirst);
       shadow.addListener(log);
       shadowed = new ShadowedEngine(store, shadow, listener);
     }
