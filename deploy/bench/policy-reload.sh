@@ -7,7 +7,9 @@
 #
 # usage: BENCH_DIR=path/to/bench deploy/bench/policy-reload.sh
 #   knobs: UPDATES=100 RULES=10000 POLL=2s PORT=13180 ADMIN_PORT=13181 CHUNK=15 C=32
-#          JAR=proxy-core/target/agentgate.jar JAVA_OPTS=-Xmx1g
+#          PROBE_SECONDS=60 (probes: a GET every 20 ms through the proxy and straight to nginx)
+#          JAR=proxy-core/target/agentgate.jar JAVA_OPTS=-Xmx1g (GC log: JAVA_OPTS="-Xmx1g
+#          -Xlog:gc:file=gc.log" lands in the work dir)
 # Needs a built jar (mvn -q -DskipTests package), python3, wrk, curl, and the harness's nginx
 # (started with its upstream.sh if nothing answers; stopped again at the end if started here).
 set -euo pipefail
@@ -58,7 +60,7 @@ upstream:
 C
 
 # shellcheck disable=SC2086
-taskset -c "$PROXY_CPUS" java $JAVA_OPTS -jar "$JAR" run --config "$W/agentgate.yaml" > "$W/proxy.log" 2>&1 &
+(cd "$W" && exec taskset -c "$PROXY_CPUS" java $JAVA_OPTS -jar "$JAR" run --config "$W/agentgate.yaml" > "$W/proxy.log" 2>&1) &
 proxy_pid=$!
 for _ in $(seq 600); do
   curl -sf -o /dev/null "http://127.0.0.1:$ADMIN_PORT/readyz" && break
@@ -71,6 +73,7 @@ echo "proxy up: $(curl -s "http://127.0.0.1:$ADMIN_PORT/readyz" | head -c 120)..
 (
   cd "$BENCH_DIR"
   while [ ! -f "$W/stop" ]; do
+    echo "chunk start $(date +%s.%N)" >> "$W/wrk.out"
     BENCH_ORIGIN="http://$UP_HTTP" BENCH_MODE=proxy BENCH_PATH=/small \
       taskset -c "$LOAD_CPUS" wrk -t1 -c"$C" -d"${CHUNK}s" --timeout 5s -s lib/proxy.lua \
       "http://127.0.0.1:$PORT" >> "$W/wrk.out" 2>&1 || echo "wrk exit $?" >> "$W/wrk.out"
@@ -78,6 +81,12 @@ echo "proxy up: $(curl -s "http://127.0.0.1:$ADMIN_PORT/readyz" | head -c 120)..
 ) &
 load_pid=$!
 sleep 5  # warm-up under load before the first update
+
+# Independent probes while the updates run: through the proxy, and straight to the origin.
+python3 "$here/probe.py" proxied 127.0.0.1 "$PORT" "http://$UP_HTTP/small" "${PROBE_SECONDS:-60}" > "$W/probe-proxied.txt" 2>&1 &
+probe1=$!
+python3 "$here/probe.py" direct "${UP_HTTP%:*}" "${UP_HTTP#*:}" /small "${PROBE_SECONDS:-60}" > "$W/probe-direct.txt" 2>&1 &
+probe2=$!
 
 python3 "$here/policy_reload.py" --admin "http://127.0.0.1:$ADMIN_PORT" --token-file "$W/token" \
   --policy-file "$W/policy.yaml" --updates "$UPDATES" --rules "$RULES" | tee "$W/updates.txt"
@@ -95,4 +104,6 @@ END {
   printf "load: %d wrk runs, %d requests, failed %d (connect %d, read %d, write %d, status %d, timeout %d), non-2xx lines %d, wrk crashes %d\n",
     runs, s["requests"], errors, s["err_connect"], s["err_read"], s["err_write"], s["err_status"], s["err_timeout"], non2xx, crashed
 }' "$W/wrk.out" | tee "$W/load.txt"
+wait "$probe1" "$probe2" || true
+cat "$W/probe-proxied.txt" "$W/probe-direct.txt"
 echo "rejected or failed reloads in the proxy log: $(grep -c 'rejected\|could not be read' "$W/proxy.log" || true)"
