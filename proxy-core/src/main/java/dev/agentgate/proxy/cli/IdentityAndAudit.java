@@ -7,6 +7,8 @@ import dev.agentgate.proxy.observe.ConnectionObserver;
 import dev.agentgate.proxy.observe.audit.AuditLog;
 import dev.agentgate.proxy.observe.audit.AuditObserver;
 import dev.agentgate.proxy.observe.audit.AuditSink;
+import dev.agentgate.proxy.observe.metrics.AuditStats;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -95,6 +97,24 @@ final class IdentityAndAudit implements AutoCloseable {
     return auditLog == null
         ? ConnectionObserver.NONE
         : new AuditObserver(auditLog, policyVersion, Clock.systemUTC());
+  }
+
+  /** Lets the metrics read the audit writer's counters (written, dropped) on each scrape. */
+  void bindMetrics(ProxyMetrics metrics) {
+    if (auditLog != null) {
+      metrics.bindAudit(
+          new AuditStats() {
+            @Override
+            public long written() {
+              return auditLog.writtenCount();
+            }
+
+            @Override
+            public long dropped() {
+              return auditLog.droppedCount();
+            }
+          });
+    }
   }
 
   @Override

@@ -8,6 +8,9 @@ import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import dev.agentgate.proxy.observe.metrics.ReloadSource;
+import dev.agentgate.proxy.reload.PolicyMetrics;
 import dev.agentgate.proxy.reload.PolicyRuntime;
 import dev.agentgate.proxy.reload.PolicyStartupException;
 import dev.agentgate.proxy.server.ProxyServer;
@@ -77,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
       err.println("agentgate: " + e.getMessage());
       return e.exitCode();
     }
+    ProxyMetrics metrics = metrics(policy);
+    identityAndAudit.bindMetrics(metrics);
+    policy.watch();
     PolicyApi api = null;
     if (token != null) {
       AdminToken t = token;
@@ -92,10 +98,12 @@ public final class RunCommand implements Callable<Integer> {
               .identity(identityAndAudit.identity())
               .audit(identityAndAudit.audit())
               .observer(identityAndAudit.observer(() -> policy.store().live().version()))
+              .metrics(metrics)
               .start();
     } catch (IOException e) {
       identityAndAudit.close();
       policy.close();
+      metrics.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
     }
@@ -107,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
                   server.shutdown(cfg.timeouts().drain());
                   identityAndAudit.close(); // after the drain: the last events get written
                   policy.close();
+                  metrics.close();
                   stopped.countDown();
                 },
                 "agentgate-shutdown"));
@@ -123,6 +132,19 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Meters labelled with the agents of the start-up policy's catalog (built-in agents plus the
+   * policy's own; agents a later policy adds count as "unknown": labels are fixed at start-up), the
+   * start-up load counted, and every later reload of the live policy counted as it happens.
+   */
+  private static ProxyMetrics metrics(PolicyRuntime policy) {
+    PolicySnapshot live = policy.store().live();
+    ProxyMetrics metrics = new ProxyMetrics(live.policy().catalog().ids());
+    metrics.policyLoaded(ReloadSource.STARTUP, live.policy());
+    policy.addListener(new PolicyMetrics(metrics));
+    return metrics;
   }
 
   private static PolicyStatus status(PolicySnapshot live) {

@@ -40,6 +40,7 @@ public final class ConnectionFacts {
   private long bytesFromClient;
   private long bytesToClient;
   private long closedAtNanos;
+  private int metricsAgent = -1;
 
   public ConnectionFacts(
       long id, String clientAddress, int clientPort, long openedAtMillis, long openedAtNanos) {
@@ -179,6 +180,18 @@ public final class ConnectionFacts {
 
   public void addBytesToClient(long n) {
     bytesToClient += n;
+  }
+
+  /**
+   * The metrics observer's agent label index for this connection (-1 until settled): resolved once
+   * per decision, so bytes are attributed to the agent without a lookup per read.
+   */
+  public int metricsAgent() {
+    return metricsAgent;
+  }
+
+  public void metricsAgent(int index) {
+    this.metricsAgent = index;
   }
 
   public void markClosed(long nanos) {

@@ -1,6 +1,7 @@
 package dev.agentgate.proxy.pipeline;
 
 import dev.agentgate.proxy.observe.ConnectionFacts;
+import dev.agentgate.proxy.observe.ConnectionObserver;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
@@ -17,16 +18,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class ActivityHandler extends ChannelDuplexHandler {
   private final ConnectionFacts facts;
+  private final ConnectionObserver observer;
   private final long idleNanos;
   private final Runnable onIdle;
   private long lastActivity;
   private ScheduledFuture<?> check;
 
   /**
+   * @param observer told the bytes of every read and write
    * @param onIdle reports the timeout before the close
    */
-  ActivityHandler(ConnectionFacts facts, long idleNanos, Runnable onIdle) {
+  ActivityHandler(
+      ConnectionFacts facts, ConnectionObserver observer, long idleNanos, Runnable onIdle) {
     this.facts = facts;
+    this.observer = observer;
     this.idleNanos = idleNanos;
     this.onIdle = onIdle;
   }
@@ -48,7 +53,9 @@ final class ActivityHandler extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf b) {
-      facts.addBytesFromClient(b.readableBytes());
+      int n = b.readableBytes();
+      facts.addBytesFromClient(n);
+      observer.bytesFromClient(facts, n);
     }
     lastActivity = System.nanoTime();
     ctx.fireChannelRead(msg);
@@ -56,12 +63,17 @@ final class ActivityHandler extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    long n = 0;
     if (msg instanceof ByteBuf b) {
-      facts.addBytesToClient(b.readableBytes());
+      n = b.readableBytes();
     } else if (msg instanceof ByteBufHolder h) {
-      facts.addBytesToClient(h.content().readableBytes());
+      n = h.content().readableBytes();
     } else if (msg instanceof FileRegion f) {
-      facts.addBytesToClient(f.count());
+      n = f.count();
+    }
+    if (n > 0) {
+      facts.addBytesToClient(n);
+      observer.bytesToClient(facts, n);
     }
     lastActivity = System.nanoTime();
     ctx.write(msg, promise);

@@ -76,6 +76,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             "activity",
             new ActivityHandler(
                 facts,
+                observer,
                 config.timeouts().idle().toNanos(),
                 () -> observer.error(facts, ProxyError.IDLE_TIMEOUT)))
         .addLast("head-deadline", deadline)

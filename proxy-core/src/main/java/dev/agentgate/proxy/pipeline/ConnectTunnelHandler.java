@@ -34,6 +34,8 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   private final Future<ClientIdentity> identity;
   private EgressRequest request;
   private ByteBuf early;
+  // The proxy's own time on the CONNECT so far (the DNS wait excluded), for the latency metric.
+  private long proxyNanos;
 
   ConnectTunnelHandler(
       ProxyServices services,
@@ -83,6 +85,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       HeadDeadlineHandler deadline,
       RequestTarget target,
       Future<ClientIdentity> identity) {
+    long started = System.nanoTime();
     facts.target(ConnectionFacts.Kind.TUNNEL, target.host(), target.port());
     EgressRequest connect =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
@@ -94,19 +97,19 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
         new ConnectTunnelHandler(services, facts, deadline, connect, identity, requestCtx.alloc());
     pipeline.replace(requestCtx.handler(), "connect", tunnel);
     pipeline.remove(HttpServerCodec.class);
-    tunnel.start(pipeline.context(tunnel));
+    tunnel.start(pipeline.context(tunnel), started);
   }
 
   /** Runs phase 1 once the client's identity is known (at once, unless a password is checked). */
-  private void start(ChannelHandlerContext ctx) {
+  private void start(ChannelHandlerContext ctx, long started) {
     if (identity.isDone()) {
-      identified(ctx);
+      identified(ctx, started);
     } else {
-      identity.addListener(f -> identified(ctx));
+      identity.addListener(f -> identified(ctx, started));
     }
   }
 
-  private void identified(ChannelHandlerContext ctx) {
+  private void identified(ChannelHandlerContext ctx, long started) {
     if (!ctx.channel().isActive() || ctx.isRemoved()) {
       return;
     }
@@ -136,6 +139,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       respond(ctx, ProxyResponses.blockedRaw(refused, ctx.alloc()));
       return;
     }
+    proxyNanos = System.nanoTime() - started;
     services
         .resolver()
         .resolve(request.host(), request.port(), ctx.channel().eventLoop())
@@ -143,6 +147,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void resolved(ChannelHandlerContext ctx, Future<?> f) {
+    long resolvedAt = System.nanoTime();
     if (!ctx.channel().isActive() || ctx.isRemoved()) {
       return;
     }
@@ -167,11 +172,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     ByteBuf initial = early;
     early = null;
     deadline.awaitClientHello();
+    proxyNanos += System.nanoTime() - resolvedAt;
     ctx.pipeline()
         .replace(
             this,
             "client-hello",
-            new ClientHelloInspector(services, facts, deadline, destination, request, initial));
+            new ClientHelloInspector(
+                services, facts, deadline, destination, request, initial, proxyNanos));
     ctx.channel().config().setAutoRead(true);
   }
 

@@ -56,6 +56,8 @@ final class HttpForwarder {
   private Channel upstream;
   private String upstreamAuthority;
   private boolean inExchange;
+  // The proxy's own time on the current request so far (DNS and connect waits excluded).
+  private long proxyNanos;
 
   HttpForwarder(ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
     this.services = services;
@@ -67,18 +69,22 @@ final class HttpForwarder {
   /**
    * Starts an exchange: {@code request} (already rewritten by the caller) goes to {@code target},
    * over the kept upstream connection when it leads there.
+   *
+   * @param headAt {@link System#nanoTime()} when the request head arrived
    */
-  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive) {
+  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
     String authority = target.authority();
     if (upstream != null && upstream.isActive() && authority.equals(upstreamAuthority)) {
       upstream.write(request, upstream.voidPromise());
+      services.gate().observer().forwarded(facts, System.nanoTime() - headAt);
       listener.upstreamReady();
       return;
     }
     closeUpstream();
+    proxyNanos = System.nanoTime() - headAt;
     services
         .resolver()
         .resolve(target.host(), target.port(), client.eventLoop())
@@ -141,9 +147,10 @@ final class HttpForwarder {
   }
 
   private void connected(Future<?> f, HttpRequest request, String authority) {
+    long connectedAt = System.nanoTime();
     if (!f.isSuccess()) {
       inExchange = false;
-      services.gate().observer().error(facts, ProxyError.UPSTREAM_CONNECT_FAILED);
+      services.gate().observer().error(facts, UpstreamFailures.ofConnect(f.cause()));
       listener.failed(
           f.cause() instanceof ConnectTimeoutException
               ? error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out")
@@ -165,6 +172,7 @@ final class HttpForwarder {
     upstreamAuthority = authority;
     facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
     ch.write(request, ch.voidPromise());
+    services.gate().observer().forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
     ch.config().setAutoRead(client.isWritable());
     listener.upstreamReady();
   }
@@ -204,11 +212,11 @@ final class HttpForwarder {
     if (msg instanceof HttpResponse response) {
       if (response.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
-        protocolError();
+        protocolError(ProxyError.UPSTREAM_PROTOCOL);
         return;
       }
       if (!framer.frame(response)) {
-        protocolError();
+        protocolError(ProxyError.UPSTREAM_PROTOCOL);
         return;
       }
       response.headers().add(HttpHeaderNames.VIA, "1.1 agentgate");
@@ -228,8 +236,9 @@ final class HttpForwarder {
     }
   }
 
-  private void protocolError() {
-    services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
+  /** The exchange broke on the upstream side ({@code kind}: protocol error or reset). */
+  private void protocolError(ProxyError kind) {
+    services.gate().observer().error(facts, kind);
     inExchange = false;
     boolean started = framer.started();
     closeUpstream();
@@ -267,13 +276,19 @@ final class HttpForwarder {
       }
       upstream = null;
       if (inExchange) {
-        protocolError();
+        protocolError(ProxyError.UPSTREAM_RESET);
       }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (!(cause instanceof IOException)) {
+      boolean io = cause instanceof IOException;
+      if (ctx.channel() == upstream && inExchange) {
+        // Reported once here; the close that follows finds the exchange already over.
+        protocolError(io ? ProxyError.UPSTREAM_RESET : ProxyError.UPSTREAM_PROTOCOL);
+        return;
+      }
+      if (!io) {
         services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
       }
       ctx.close();

@@ -123,10 +123,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof IOException)) {
+    boolean io = cause instanceof IOException;
+    if (!io) {
       log.warn("client connection {} failed: {}", facts.id(), cause.toString());
     }
-    services.gate().observer().error(facts, ProxyError.IO);
+    services.gate().observer().error(facts, io ? ProxyError.IO : ProxyError.INTERNAL);
     closeNow();
   }
 
@@ -151,6 +152,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
   }
 
   private void onHead(HttpRequest request) {
+    long headAt = System.nanoTime();
     deadline.headReceived();
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
@@ -191,7 +193,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
         ClientIdentification.resolve(
             services, ctx.channel(), request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
     if (identity.isDone()) {
-      forward(request, target, identity);
+      forward(request, target, identity, headAt);
       return;
     }
     // A password is being checked off the event loop: whatever the client sends meanwhile waits
@@ -201,13 +203,16 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
         f -> {
           inExchange = false;
           if (!closing) {
-            forward(request, target, identity);
+            forward(request, target, identity, headAt);
           }
         });
   }
 
   private void forward(
-      HttpRequest request, RequestTarget target, Future<ClientIdentity> identityCheck) {
+      HttpRequest request,
+      RequestTarget target,
+      Future<ClientIdentity> identityCheck,
+      long headAt) {
     ClientIdentity identity = ClientIdentification.outcome(identityCheck, facts);
     if (!identity.allowed()) {
       EgressRequest r =
@@ -243,7 +248,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     if (forwarder == null) {
       forwarder = new HttpForwarder(services, facts, ctx.channel(), this);
     }
-    forwarder.start(request, target, keepAlive);
+    forwarder.start(request, target, keepAlive, headAt);
   }
 
   private void startTunnel(HttpRequest request) {

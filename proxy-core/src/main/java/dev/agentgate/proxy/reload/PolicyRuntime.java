@@ -37,14 +37,25 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
   private final ShadowedEngine shadowed;
   private final PolicyReloader reloader;
 
-  private PolicyRuntime(PolicyStore store, ShadowedEngine shadowed, PolicyReloader reloader) {
+  private final List<Runnable> polls;
+  private final java.time.Duration pollInterval;
+  private boolean watching;
+
+  private PolicyRuntime(
+      PolicyStore store,
+      ShadowedEngine shadowed,
+      PolicyReloader reloader,
+      List<Runnable> polls,
+      java.time.Duration pollInterval) {
     this.store = store;
     this.shadowed = shadowed;
     this.reloader = reloader;
+    this.polls = polls;
+    this.pollInterval = pollInterval;
   }
 
   /**
-   * Loads the policy (and shadow policy) and starts polling their files.
+   * Loads the policy (and shadow policy); {@link #watch()} then starts polling their files.
    *
    * @param listener told of every reload and shadow disagreement (metrics, audit)
    * @throws PolicyStartupException when a key file or a policy cannot be read or is rejected
@@ -83,15 +94,35 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
       shadow.addListener(log);
       shadowed = new ShadowedEngine(store, shadow, listener);
     }
-    PolicyReloader reloader = new PolicyReloader();
+    List<Runnable> polls = new java.util.ArrayList<>();
     if (file != null) {
-      reloader.every(options.pollInterval(), () -> file.poll(PolicySource.FILE));
+      polls.add(() -> file.poll(PolicySource.FILE));
     }
     if (shadowFile != null) {
       FilePolicySource s = shadowFile;
-      reloader.every(options.pollInterval(), () -> s.poll(PolicySource.FILE));
+      polls.add(() -> s.poll(PolicySource.FILE));
     }
-    return new PolicyRuntime(store, shadowed, reloader);
+    return new PolicyRuntime(
+        store, shadowed, new PolicyReloader(), List.copyOf(polls), options.pollInterval());
+  }
+
+  /**
+   * Tells {@code listener} of every later reload of the live and the shadow policy (see {@link
+   * ReloadEvent#role()}); call before {@link #watch()}.
+   */
+  public void addListener(PolicyListener listener) {
+    store.addListener(listener);
+    if (shadowed != null) {
+      shadowed.shadowStore().addListener(listener);
+    }
+  }
+
+  /** Starts polling the policy files on the policy thread (once; later calls do nothing). */
+  public synchronized void watch() {
+    if (!watching) {
+      watching = true;
+      polls.forEach(poll -> reloader.every(pollInterval, poll));
+    }
   }
 
   /** What the proxy evaluates: the store, or the store with the shadow beside it. */

@@ -9,6 +9,8 @@ import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.identity.IdentityResolver;
 import dev.agentgate.proxy.observe.ConnectionObserver;
 import dev.agentgate.proxy.observe.audit.AuditSink;
+import dev.agentgate.proxy.observe.metrics.MetricsObserver;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.pipeline.ClientChannelInitializer;
 import dev.agentgate.proxy.pipeline.Interceptor;
 import dev.agentgate.proxy.pipeline.PolicyGate;
@@ -17,6 +19,7 @@ import dev.agentgate.proxy.upstream.DestinationGuard;
 import dev.agentgate.proxy.upstream.DestinationResolver;
 import dev.agentgate.proxy.upstream.DnsLookup;
 import dev.agentgate.proxy.upstream.UpstreamConnector;
+import dev.agentgate.proxy.upstream.UpstreamTimings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -62,16 +65,27 @@ public final class ProxyServer implements AutoCloseable {
             transport.datagramChannel(),
             transport.socketChannel(),
             config.timeouts().connect());
+    ConnectionObserver observer = b.observer;
+    UpstreamTimings timings = UpstreamTimings.NONE;
+    Supplier<String> scrape = () -> "";
+    if (b.metrics != null) {
+      ProxyMetrics metrics = b.metrics;
+      metrics.bindNetty(group, allocator);
+      observer = ConnectionObserver.all(List.of(new MetricsObserver(metrics), b.observer));
+      timings = new MetricsTimings(metrics);
+      scrape = metrics::scrape;
+    }
     ProxyServices services =
         new ProxyServices(
             config,
-            new PolicyGate(b.engine, b.observer),
+            new PolicyGate(b.engine, observer),
             new DestinationResolver(
                 config.upstream().overrides(),
                 new DestinationGuard(config.upstream().allowedPrivateRanges()),
-                dns),
+                dns,
+                timings),
             new UpstreamConnector(
-                transport.upstreamChannel(), allocator, config.timeouts().connect()),
+                transport.upstreamChannel(), allocator, config.timeouts().connect(), timings),
             b.interceptor,
             tracker,
             b.identity,
@@ -92,7 +106,7 @@ public final class ProxyServer implements AutoCloseable {
         bound.add(bind(proxy.bind(listen.toSocketAddress()), "proxy", listen));
       }
       if (config.adminListener() != null) {
-        AdminServer adminServer = new AdminServer(b.policyStatus, b.metrics, b.policyApi);
+        AdminServer adminServer = new AdminServer(b.policyStatus, scrape, b.policyApi);
         ChannelFuture f =
             adminServer.bind(group, transport.serverChannel(), allocator, config.adminListener());
         admin = bind(f, "admin", config.adminListener());
@@ -175,7 +189,7 @@ public final class ProxyServer implements AutoCloseable {
     private PolicyEngine engine;
     private Supplier<PolicyStatus> policyStatus = () -> null;
     private ConnectionObserver observer = ConnectionObserver.NONE;
-    private Supplier<String> metrics = () -> "";
+    private ProxyMetrics metrics;
     private Interceptor interceptor = Interceptor.NONE;
     private PolicyApi policyApi;
     private IdentityResolver identity;
@@ -197,8 +211,12 @@ public final class ProxyServer implements AutoCloseable {
       return this;
     }
 
-    /** The {@code /metrics} body. */
-    public Builder metrics(Supplier<String> value) {
+    /**
+     * The meters: the server records connections, decisions, bytes, latency, DNS and connect times
+     * into them, binds its event loops and allocator, and serves them on {@code /metrics}. Without
+     * it {@code /metrics} is empty. The caller owns it (closes it after {@link #shutdown}).
+     */
+    public Builder metrics(ProxyMetrics value) {
       this.metrics = value;
       return this;
     }

@@ -28,12 +28,25 @@ public final class UpstreamConnector {
   private final Class<? extends Channel> channelType;
   private final ByteBufAllocator allocator;
   private final int connectTimeoutMillis;
+  private final UpstreamTimings timings;
 
   public UpstreamConnector(
       Class<? extends Channel> channelType, ByteBufAllocator allocator, Duration connectTimeout) {
+    this(channelType, allocator, connectTimeout, UpstreamTimings.NONE);
+  }
+
+  /**
+   * @param timings told the duration of every successful connect
+   */
+  public UpstreamConnector(
+      Class<? extends Channel> channelType,
+      ByteBufAllocator allocator,
+      Duration connectTimeout,
+      UpstreamTimings timings) {
     this.channelType = channelType;
     this.allocator = allocator;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+    this.timings = timings;
   }
 
   /**
@@ -51,21 +64,27 @@ public final class UpstreamConnector {
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
             .handler(EMPTY);
-    attempt(bootstrap, destination.addresses(), 0, promise);
+    attempt(bootstrap, destination.addresses(), 0, promise, System.nanoTime());
     return promise;
   }
 
-  private static void attempt(
-      Bootstrap bootstrap, List<InetSocketAddress> addresses, int index, Promise<Channel> promise) {
+  private void attempt(
+      Bootstrap bootstrap,
+      List<InetSocketAddress> addresses,
+      int index,
+      Promise<Channel> promise,
+      long started) {
     ChannelFuture f = bootstrap.connect(addresses.get(index));
     f.addListener(
         done -> {
           if (f.isSuccess()) {
-            if (!promise.trySuccess(f.channel())) {
+            if (promise.trySuccess(f.channel())) {
+              timings.connected(System.nanoTime() - started);
+            } else {
               f.channel().close();
             }
           } else if (index + 1 < addresses.size() && !promise.isDone()) {
-            attempt(bootstrap, addresses, index + 1, promise);
+            attempt(bootstrap, addresses, index + 1, promise, started);
           } else {
             promise.tryFailure(f.cause());
           }

@@ -264,6 +264,29 @@ class PolicyApiIT {
   }
 
   @Test
+  void reloadsShowInTheMetrics() throws Exception {
+    proxy.admin("PUT", "/v1/policy", Texts.allowAll("api-2"));
+    proxy.admin("PUT", "/v1/policy", "version: [");
+    proxy.admin("POST", "/v1/policy/rollback", null);
+
+    String scrape =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(proxy.adminUri("/metrics")).build(), BodyHandlers.ofString())
+            .body();
+    assertThat(scrape)
+        .containsPattern(
+            "agentgate_policy_reloads_total\\{result=\"success\",source=\"startup\"} 1(\\.0)?\n")
+        .containsPattern(
+            "agentgate_policy_reloads_total\\{result=\"success\",source=\"api\"} 1(\\.0)?\n")
+        .containsPattern(
+            "agentgate_policy_reloads_total\\{result=\"rejected\",source=\"api\"} 1(\\.0)?\n")
+        .containsPattern(
+            "agentgate_policy_reloads_total\\{result=\"success\",source=\"rollback\"} 1(\\.0)?\n")
+        .containsPattern("agentgate_policy_info\\{hash=\"[0-9a-f]{64}\",version=\"file-1\"} 1");
+  }
+
+  @Test
   void wrongMethodsAndPathsAreNamed() throws Exception {
     HttpResponse<String> r = proxy.admin("DELETE", "/v1/policy", null);
     assertThat(r.statusCode()).isEqualTo(405);

@@ -7,6 +7,9 @@ import dev.agentgate.proxy.admin.PolicyApi;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.config.ProxyConfig.PolicyOptions;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import dev.agentgate.proxy.observe.metrics.ReloadSource;
+import dev.agentgate.proxy.reload.PolicyMetrics;
 import dev.agentgate.proxy.reload.PolicyRuntime;
 import dev.agentgate.proxy.server.ProxyServer;
 import java.net.InetSocketAddress;
@@ -35,6 +38,7 @@ public final class ReloadingProxy implements AutoCloseable {
   public final Path policyFile;
   public final String token;
   private final PolicyRuntime runtime;
+  private final ProxyMetrics metrics;
   private final ProxyServer server;
   private final HttpClient admin =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,6 +48,10 @@ public final class ReloadingProxy implements AutoCloseable {
     this.policyFile = config.policyFile();
     this.token = token;
     this.runtime = PolicyRuntime.start(config, listener);
+    this.metrics = new ProxyMetrics(runtime.store().live().policy().catalog().ids());
+    metrics.policyLoaded(ReloadSource.STARTUP, runtime.store().live().policy());
+    runtime.addListener(new PolicyMetrics(metrics));
+    runtime.watch();
     AdminToken adminToken = AdminToken.load(config.policyOptions().adminTokenFile());
     PolicyApi api =
         new PolicyApi(runtime.store(), runtime.shadow(), runtime.reloader(), adminToken);
@@ -51,7 +59,7 @@ public final class ReloadingProxy implements AutoCloseable {
         ProxyServer.builder(config)
             .policy(runtime.engine(), () -> status(runtime.store().live()))
             .policyApi(api)
-            .metrics(() -> "# test metrics\n")
+            .metrics(metrics)
             .start();
   }
 
@@ -142,5 +150,6 @@ public final class ReloadingProxy implements AutoCloseable {
   public void close() {
     server.close();
     runtime.close();
+    metrics.close();
   }
 }
