@@ -20,6 +20,7 @@ import java.util.Set;
  * @param audit the audit log ({@link AuditConfig#off()} for none)
  * @param identity who clients are ({@link IdentityConfig#none()}: everyone anonymous)
  * @param ioThreads event loop threads; 0 means one per available CPU
+ * @param policyOptions hot reload, signatures, shadow policy and the admin policy API
  */
 public record ProxyConfig(
     List<HostPort> proxyListeners,
@@ -30,7 +31,8 @@ public record ProxyConfig(
     int ioThreads,
     Timeouts timeouts,
     Limits limits,
-    Upstream upstream) {
+    Upstream upstream,
+    PolicyOptions policyOptions) {
 
   public ProxyConfig {
     proxyListeners = List.copyOf(proxyListeners);
@@ -42,6 +44,7 @@ public record ProxyConfig(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(upstream, "upstream");
+    Objects.requireNonNull(policyOptions, "policyOptions");
   }
 
   /** The configuration used when {@code agentgate run} gets no config file. */
@@ -55,13 +58,23 @@ public record ProxyConfig(
         0,
         Timeouts.DEFAULTS,
         Limits.DEFAULTS,
-        Upstream.DEFAULTS);
+        Upstream.DEFAULTS,
+        PolicyOptions.DEFAULTS);
   }
 
   /** A copy with other listeners; tests bind port 0. */
   public ProxyConfig withListeners(List<HostPort> proxy, HostPort admin) {
     return new ProxyConfig(
-        proxy, admin, policyFile, audit, identity, ioThreads, timeouts, limits, upstream);
+        proxy,
+        admin,
+        policyFile,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        policyOptions);
   }
 
   /** A copy with another identity configuration. */
@@ -75,7 +88,8 @@ public record ProxyConfig(
         ioThreads,
         timeouts,
         limits,
-        upstream);
+        upstream,
+        policyOptions);
   }
 
   /** A copy with another audit configuration. */
@@ -89,7 +103,8 @@ public record ProxyConfig(
         ioThreads,
         timeouts,
         limits,
-        upstream);
+        upstream,
+        policyOptions);
   }
 
   /** A copy with other timeouts. */
@@ -103,7 +118,8 @@ public record ProxyConfig(
         ioThreads,
         value,
         limits,
-        upstream);
+        upstream,
+        policyOptions);
   }
 
   /** A copy with other limits. */
@@ -117,7 +133,8 @@ public record ProxyConfig(
         ioThreads,
         timeouts,
         value,
-        upstream);
+        upstream,
+        policyOptions);
   }
 
   /** A copy with other upstream settings. */
@@ -131,7 +148,23 @@ public record ProxyConfig(
         ioThreads,
         timeouts,
         limits,
-        value);
+        value,
+        policyOptions);
+  }
+
+  /** A copy with another policy file and policy options. */
+  public ProxyConfig withPolicy(Path file, PolicyOptions options) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        file,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        options);
   }
 
   /**
@@ -173,6 +206,30 @@ public record ProxyConfig(
       connectPorts = Set.copyOf(connectPorts);
       allowedPrivateRanges = List.copyOf(allowedPrivateRanges);
       overrides = Map.copyOf(overrides);
+    }
+  }
+
+  /**
+   * How the policy is reloaded and who may change it.
+   *
+   * @param pollInterval how often the policy file (and the shadow policy file) is read
+   * @param shadowPolicy a policy evaluated beside the live one, never enforced, or {@code null}
+   * @param requireSignature apply only policies with a valid Ed25519 signature by {@code publicKey}
+   * @param publicKey a PEM file of one or more Ed25519 public keys, or {@code null}
+   * @param adminTokenFile the file holding the admin policy API's bearer token, or {@code null}
+   *     (the {@code /v1} API is off)
+   */
+  public record PolicyOptions(
+      Duration pollInterval,
+      Path shadowPolicy,
+      boolean requireSignature,
+      Path publicKey,
+      Path adminTokenFile) {
+    public static final PolicyOptions DEFAULTS =
+        new PolicyOptions(Duration.ofSeconds(2), null, false, null, null);
+
+    public PolicyOptions {
+      Objects.requireNonNull(pollInterval, "pollInterval");
     }
   }
 }
