@@ -1,13 +1,15 @@
 package dev.agentgate.proxy.pipeline;
 
+import dev.agentgate.policy.Decision;
+import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.Phase;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
 import dev.agentgate.proxy.upstream.DestinationRefusedException;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -21,7 +23,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
@@ -40,7 +41,7 @@ final class HttpForwarder {
     void responseComplete(boolean closeClient);
 
     /** The exchange failed; {@code response} is an error to send, or null to just close. */
-    void failed(io.netty.handler.codec.http.FullHttpResponse response);
+    void failed(FullHttpResponse response);
 
     /** Writability of the upstream changed (the client's reads follow it). */
     void upstreamWritabilityChanged();
@@ -55,7 +56,14 @@ final class HttpForwarder {
   private final ResponseFramer framer = new ResponseFramer();
   private Channel upstream;
   private String upstreamAuthority;
+  private Destination upstreamDestination;
   private boolean inExchange;
+  // For one retry when a kept upstream connection turns out closed before answering.
+  private HttpRequest head;
+  private boolean reused;
+  private boolean bodySent;
+  private boolean requestComplete;
+  private boolean responseSeen;
 
   HttpForwarder(ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
     this.services = services;
@@ -72,8 +80,13 @@ final class HttpForwarder {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    head = request;
+    bodySent = false;
+    requestComplete = false;
+    responseSeen = false;
     String authority = target.authority();
-    if (upstream != null && upstream.isActive() && authority.equals(upstreamAuthority)) {
+    reused = upstream != null && upstream.isActive() && authority.equals(upstreamAuthority);
+    if (reused) {
       upstream.write(request, upstream.voidPromise());
       listener.upstreamReady();
       return;
@@ -91,8 +104,10 @@ final class HttpForwarder {
       ReferenceCountUtil.release(content);
       return;
     }
+    bodySent |= content.content().isReadable();
     upstream.write(content, upstream.voidPromise());
     if (content instanceof LastHttpContent) {
+      requestComplete = true;
       upstream.flush();
     }
   }
@@ -137,10 +152,24 @@ final class HttpForwarder {
     services
         .connector()
         .connect(destination, client.eventLoop())
-        .addListener(c -> connected(c, request, authority));
+        .addListener(c -> connected(c, request, destination, authority, false));
   }
 
-  private void connected(Future<?> f, HttpRequest request, String authority) {
+  /**
+   * The kept connection closed before any answer to a bodyless request that was complete: the
+   * upstream timed it out as the request crossed. Send it again on a new connection (to the same
+   * checked addresses), once.
+   */
+  private void retry() {
+    reused = false;
+    services
+        .connector()
+        .connect(upstreamDestination, client.eventLoop())
+        .addListener(c -> connected(c, head, upstreamDestination, upstreamAuthority, true));
+  }
+
+  private void connected(
+      Future<?> f, HttpRequest request, Destination destination, String authority, boolean retry) {
     if (!f.isSuccess()) {
       inExchange = false;
       services.gate().observer().error(facts, ProxyError.UPSTREAM_CONNECT_FAILED);
@@ -160,19 +189,23 @@ final class HttpForwarder {
         .addLast(
             "http",
             new HttpClientCodec(decoder, HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE, false))
-        .addLast("response", new ResponseHandler());
+        .addLast("response", new UpstreamResponseHandler(this));
     upstream = ch;
     upstreamAuthority = authority;
+    upstreamDestination = destination;
     facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
     ch.write(request, ch.voidPromise());
     ch.config().setAutoRead(client.isWritable());
-    listener.upstreamReady();
+    if (retry) {
+      ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
+    } else {
+      listener.upstreamReady();
+    }
   }
 
-  private dev.agentgate.policy.Decision guardBlock(DestinationRefusedException refused) {
-    dev.agentgate.policy.EgressRequest request =
-        dev.agentgate.policy.EgressRequest.builder(
-                dev.agentgate.policy.Phase.CONNECT, facts.targetHost(), facts.targetPort())
+  private Decision guardBlock(DestinationRefusedException refused) {
+    EgressRequest request =
+        EgressRequest.builder(Phase.CONNECT, facts.targetHost(), facts.targetPort())
             .client(facts.clientAddress(), null, null)
             .build();
     return services
@@ -180,8 +213,7 @@ final class HttpForwarder {
         .refuse(facts, request, "builtin:destination-guard", refused.getMessage());
   }
 
-  private io.netty.handler.codec.http.FullHttpResponse error(
-      HttpResponseStatus status, String text) {
+  private FullHttpResponse error(HttpResponseStatus status, String text) {
     return ProxyResponses.error(status, text, client.alloc());
   }
 
@@ -190,17 +222,24 @@ final class HttpForwarder {
       Channel ch = upstream;
       upstream = null;
       upstreamAuthority = null;
+      upstreamDestination = null;
       ch.close();
     }
   }
 
-  private void onResponse(HttpObject msg) {
+  /** A response object from the upstream channel {@code ch}. */
+  void onResponse(Channel ch, HttpObject msg) {
+    if (ch != upstream) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     if (!inExchange) {
       // Nothing was asked: an upstream must not speak first. Drop the connection.
       ReferenceCountUtil.release(msg);
       closeUpstream();
       return;
     }
+    responseSeen = true;
     if (msg instanceof HttpResponse response) {
       if (response.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
@@ -228,6 +267,36 @@ final class HttpForwarder {
     }
   }
 
+  /** The upstream channel {@code ch} closed. */
+  void upstreamClosed(Channel ch) {
+    if (ch != upstream) {
+      return;
+    }
+    upstream = null;
+    if (inExchange && reused && requestComplete && !bodySent && !responseSeen) {
+      retry();
+    } else if (inExchange) {
+      protocolError();
+    }
+  }
+
+  /** The upstream channel {@code ch} became writable or not. */
+  void upstreamWritabilityChanged(Channel ch) {
+    if (ch == upstream) {
+      listener.upstreamWritabilityChanged();
+    }
+  }
+
+  /** Everything written to the client so far goes out. */
+  void flushClient() {
+    client.flush();
+  }
+
+  /** Something failed on the upstream channel that is not an I/O error. */
+  void upstreamFailed() {
+    services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
+  }
+
   private void protocolError() {
     services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
     inExchange = false;
@@ -235,48 +304,5 @@ final class HttpForwarder {
     closeUpstream();
     listener.failed(
         started ? null : error(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream"));
-  }
-
-  /** On the upstream channel: hands response objects to the forwarder. */
-  private final class ResponseHandler extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (ctx.channel() != upstream || !(msg instanceof HttpObject o)) {
-        ReferenceCountUtil.release(msg);
-        return;
-      }
-      onResponse(o);
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-      client.flush();
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-      if (ctx.channel() == upstream) {
-        listener.upstreamWritabilityChanged();
-      }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      if (ctx.channel() != upstream) {
-        return;
-      }
-      upstream = null;
-      if (inExchange) {
-        protocolError();
-      }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      if (!(cause instanceof IOException)) {
-        services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
-      }
-      ctx.close();
-    }
   }
 }
