@@ -9,7 +9,7 @@ import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
 import dev.agentgate.proxy.upstream.DestinationRefusedException;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -37,13 +37,12 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       ProxyServices services,
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
-      EgressRequest request,
-      ByteBufAllocator alloc) {
+      EgressRequest request) {
     this.services = services;
     this.facts = facts;
     this.deadline = deadline;
     this.request = request;
-    this.early = alloc.buffer(0);
+    this.early = Unpooled.EMPTY_BUFFER;
   }
 
   @Override
@@ -85,8 +84,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
             .build();
     ChannelPipeline pipeline = requestCtx.pipeline();
     requestCtx.channel().config().setAutoRead(false);
-    ConnectTunnelHandler tunnel =
-        new ConnectTunnelHandler(services, facts, deadline, connect, requestCtx.alloc());
+    ConnectTunnelHandler tunnel = new ConnectTunnelHandler(services, facts, deadline, connect);
     pipeline.replace(requestCtx.handler(), "connect", tunnel);
     pipeline.remove(HttpServerCodec.class);
     tunnel.start(pipeline.context(tunnel));

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -50,7 +51,9 @@ public final class UpstreamConnector {
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-            .handler(EMPTY);
+            .handler(EMPTY)
+            // The addresses are checked ones: connect to them as they are, never resolve again.
+            .resolver(NoopAddressResolverGroup.INSTANCE);
     attempt(bootstrap, destination.addresses(), 0, promise);
     return promise;
   }
