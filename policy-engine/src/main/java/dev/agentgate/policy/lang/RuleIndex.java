@@ -21,6 +21,7 @@ import java.util.TreeSet;
 final class RuleIndex {
   private final Map<String, int[]> hostExact;
   private final Map<String, int[]> hostSuffix;
+  private final boolean[] suffixLengths;
   private final Map<String, int[]> agents;
   private final int[] agentUnknown;
   private final int[] agentAll;
@@ -34,6 +35,9 @@ final class RuleIndex {
   RuleIndex(IndexBuilder b) {
     hostExact = freeze(b.hostExact);
     hostSuffix = freeze(b.hostSuffix);
+    suffixLengths =
+        new boolean[b.hostSuffix.keySet().stream().mapToInt(String::length).max().orElse(0) + 1];
+    b.hostSuffix.keySet().forEach(k -> suffixLengths[k.length()] = true);
     agents = freeze(b.agents);
     agentUnknown = toArray(b.agentUnknown);
     agentAll = toArray(b.agentAll);
@@ -59,7 +63,11 @@ final class RuleIndex {
     c.add(hostExact.get(host));
     if (!hostSuffix.isEmpty()) {
       for (int i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
-        c.add(hostSuffix.get(host.substring(i + 1)));
+        int length = host.length() - i - 1;
+        // Look up only suffix lengths some rule uses: no substring for the others.
+        if (length < suffixLengths.length && suffixLengths[length]) {
+          c.add(hostSuffix.get(host.substring(i + 1)));
+        }
       }
     }
     if (agent.agentId() != null) {

@@ -8,12 +8,26 @@ public final class CidrSet {
 
   private final byte[][] networks;
   private final int[] prefixes;
+  private final int[] v4Networks;
+  private final int[] v4Masks;
   private final List<String> texts;
 
   private CidrSet(byte[][] networks, int[] prefixes, List<String> texts) {
     this.networks = networks;
     this.prefixes = prefixes;
     this.texts = List.copyOf(texts);
+    int v4 = 0;
+    for (byte[] n : networks) {
+      v4 += n.length == 4 ? 1 : 0;
+    }
+    this.v4Networks = new int[v4];
+    this.v4Masks = new int[v4];
+    for (int i = 0, k = 0; i < networks.length; i++) {
+      if (networks[i].length == 4) {
+        v4Masks[k] = prefixes[i] == 0 ? 0 : -1 << (32 - prefixes[i]);
+        v4Networks[k++] = toInt(networks[i]) & v4Masks[k - 1];
+      }
+    }
   }
 
   /** Compiles every entry; throws {@link InvalidPatternException} on the first bad one. */
@@ -42,8 +56,23 @@ public final class CidrSet {
 
   /** True when the client address (see {@link IpAddress#parseClient}) is in any network. */
   public boolean containsClient(String clientAddress) {
+    long v4 = IpAddress.parseClientV4(clientAddress);
+    if (v4 >= 0) {
+      // The common case, without allocation: every request checks the policy's source rules.
+      int a = (int) v4;
+      for (int i = 0; i < v4Networks.length; i++) {
+        if ((a & v4Masks[i]) == v4Networks[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
     byte[] address = IpAddress.parseClient(clientAddress);
     return address != null && contains(address);
+  }
+
+  private static int toInt(byte[] b) {
+    return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
   }
 
   public boolean contains(byte[] address) {

@@ -40,6 +40,40 @@ public final class IpAddress {
     return parse(text);
   }
 
+  /**
+   * A plain IPv4 client address ("10.0.0.1" or "10.0.0.1:51234") as an unsigned 32-bit value, or -1
+   * for anything else (IPv6 included), without allocating.
+   */
+  public static long parseClientV4(String text) {
+    if (text == null || text.isEmpty()) {
+      return -1;
+    }
+    long value = 0;
+    int part = 0;
+    int octet = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i == text.length() ? ':' : text.charAt(i);
+      if (c == '.' || c == ':') {
+        if (octet < 0 || (c == '.' && part == 3)) {
+          return -1;
+        }
+        value = value << 8 | octet;
+        octet = -1;
+        if (++part == 4) {
+          return c == ':' ? value : -1;
+        }
+      } else if (c >= '0' && c <= '9') {
+        octet = octet < 0 ? c - '0' : octet * 10 + (c - '0');
+        if (octet > 255) {
+          return -1;
+        }
+      } else {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   private static byte[] parseV4(String s, int from, int to) {
     byte[] out = new byte[4];
     int part = 0;

@@ -7,14 +7,14 @@ import java.util.List;
  * (some narrowed by group, JA4 or header), agents per group, groups on ports, and a few rules by
  * source network that every request must check.
  */
-final class GeneratedPolicy {
+public final class GeneratedPolicy {
   static final List<String> AGENTS =
       List.of(
           "claude-code", "codex", "cursor", "github-copilot", "gemini-cli", "windsurf", "aider");
 
   private GeneratedPolicy() {}
 
-  static String yaml(int rules) {
+  public static String yaml(int rules) {
     StringBuilder y = new StringBuilder(rules * 120);
     y.append("version: generated-").append(rules).append('\n');
     y.append("default: {action: block, message: \"not approved\"}\n");

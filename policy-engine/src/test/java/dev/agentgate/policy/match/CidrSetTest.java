@@ -20,6 +20,35 @@ class CidrSetTest {
     assertThat(set.containsClient("11.0.0.1")).isFalse();
     assertThat(set.containsClient(null)).isFalse();
     assertThat(set.containsClient("not-an-ip")).isFalse();
+    assertThat(set.containsClient("10.0.0")).isFalse();
+    assertThat(set.containsClient("10.0.0.1.2")).isFalse();
+    assertThat(set.containsClient("10.0.0.256")).isFalse();
+    assertThat(CidrSet.of(List.of("0.0.0.0/0")).containsClient("203.0.113.7:1")).isTrue();
+  }
+
+  @Test
+  void fastIpv4PathAgreesWithTheGeneralParser() {
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 2000; i++) {
+      String a =
+          random.nextInt(256)
+              + "."
+              + random.nextInt(256)
+              + "."
+              + random.nextInt(256)
+              + "."
+              + random.nextInt(256);
+      byte[] bytes = IpAddress.parse(a);
+      long v = IpAddress.parseClientV4(a + (i % 2 == 0 ? "" : ":" + random.nextInt(65536)));
+      long expected =
+          ((bytes[0] & 0xffL) << 24)
+              | ((bytes[1] & 0xff) << 16)
+              | ((bytes[2] & 0xff) << 8)
+              | (bytes[3] & 0xff);
+      assertThat(v).as(a).isEqualTo(expected);
+    }
+    assertThat(IpAddress.parseClientV4("::1")).isEqualTo(-1);
+    assertThat(IpAddress.parseClientV4("[::1]:80")).isEqualTo(-1);
   }
 
   @Test

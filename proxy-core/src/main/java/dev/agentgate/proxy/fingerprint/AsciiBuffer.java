@@ -6,9 +6,20 @@ import java.util.Arrays;
 
 /**
  * A growable byte buffer for building fingerprint strings: they are pure ASCII, so building bytes
- * directly feeds the digests without an encoding step and makes a compact (Latin-1) String.
+ * directly feeds the digests without an encoding step and makes a compact (Latin-1) String. The
+ * list writers reserve room once and then write through locals: this is the hot part of JA3/JA4.
  */
 final class AsciiBuffer {
+  /** Two lower-case hex characters for each byte value: {@code PAIRS[2b], PAIRS[2b+1]}. */
+  private static final byte[] PAIRS = new byte[512];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      PAIRS[2 * b] = Hex.DIGITS[b >>> 4];
+      PAIRS[2 * b + 1] = Hex.DIGITS[b & 0xf];
+    }
+  }
+
   private byte[] bytes;
   private int length;
 
@@ -18,10 +29,6 @@ final class AsciiBuffer {
 
   int length() {
     return length;
-  }
-
-  byte byteAt(int index) {
-    return bytes[index];
   }
 
   AsciiBuffer clear() {
@@ -38,40 +45,34 @@ final class AsciiBuffer {
   /** Exactly four lower-case hex digits of the low 16 bits. */
   AsciiBuffer hex4(int v) {
     ensure(4);
-    bytes[length] = Hex.DIGITS[(v >>> 12) & 0xf];
-    bytes[length + 1] = Hex.DIGITS[(v >>> 8) & 0xf];
-    bytes[length + 2] = Hex.DIGITS[(v >>> 4) & 0xf];
-    bytes[length + 3] = Hex.DIGITS[v & 0xf];
-    length += 4;
+    length = putHex4(bytes, length, v);
     return this;
   }
 
   /** Hex digits of the first {@code count} bytes of {@code data}. */
   AsciiBuffer hexBytes(byte[] data, int count) {
     ensure(2 * count);
+    byte[] b = bytes;
+    int n = length;
     for (int i = 0; i < count; i++) {
-      bytes[length++] = Hex.DIGITS[(data[i] >>> 4) & 0xf];
-      bytes[length++] = Hex.DIGITS[data[i] & 0xf];
+      int v = data[i] & 0xff;
+      b[n++] = PAIRS[2 * v];
+      b[n++] = PAIRS[2 * v + 1];
     }
+    length = n;
     return this;
   }
 
-  /** A non-negative decimal number (JA3 fields are 0..65535). */
+  /** A non-negative decimal number below 100000 (JA3 fields are 0..65535). */
   AsciiBuffer dec(int v) {
-    if (v < 10) {
-      return ch((char) ('0' + v));
-    }
-    int digits = 0;
-    for (int t = v; t > 0; t /= 10) {
-      digits++;
-    }
+    int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
     ensure(digits);
-    int end = length + digits;
-    for (int i = end - 1; i >= length; i--) {
-      bytes[i] = (byte) ('0' + v % 10);
+    byte[] b = bytes;
+    for (int i = length + digits - 1; i >= length; i--) {
+      b[i] = (byte) ('0' + v % 10);
       v /= 10;
     }
-    length = end;
+    length += digits;
     return this;
   }
 
@@ -90,31 +91,36 @@ final class AsciiBuffer {
     return this;
   }
 
-  /** Appends {@code values} as comma-separated four-digit hex codes. */
+  /** Appends the first {@code count} values as comma-separated four-digit hex codes. */
   AsciiBuffer hexList(int[] values, int count) {
     ensure(count * 5);
+    byte[] b = bytes;
+    int n = length;
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        bytes[length++] = ',';
+        b[n++] = ',';
       }
-      hex4(values[i]);
+      n = putHex4(b, n, values[i]);
     }
+    length = n;
     return this;
   }
 
   /** Appends the values that are not GREASE as comma-separated four-digit hex codes. */
   AsciiBuffer hexListWithoutGrease(int[] values) {
     ensure(values.length * 5);
-    boolean first = true;
+    byte[] b = bytes;
+    int n = length;
+    int start = n;
     for (int v : values) {
       if (!Grease.is(v)) {
-        if (!first) {
-          bytes[length++] = ',';
+        if (n > start) {
+          b[n++] = ',';
         }
-        hex4(v);
-        first = false;
+        n = putHex4(b, n, v);
       }
     }
+    length = n;
     return this;
   }
 
@@ -125,6 +131,16 @@ final class AsciiBuffer {
   @Override
   public String toString() {
     return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int putHex4(byte[] b, int n, int v) {
+    int hi = (v >>> 8) & 0xff;
+    int lo = v & 0xff;
+    b[n] = PAIRS[2 * hi];
+    b[n + 1] = PAIRS[2 * hi + 1];
+    b[n + 2] = PAIRS[2 * lo];
+    b[n + 3] = PAIRS[2 * lo + 1];
+    return n + 4;
   }
 
   private void ensure(int more) {

@@ -47,16 +47,15 @@ public final class Ja3 {
   }
 
   private static AsciiBuffer decimals(AsciiBuffer b, int[] values, boolean dropGrease) {
-    boolean first = true;
+    int start = b.length();
     for (int v : values) {
       if (dropGrease && Grease.is(v)) {
         continue;
       }
-      if (!first) {
+      if (b.length() > start) {
         b.ch('-');
       }
       b.dec(v);
-      first = false;
     }
     return b;
   }

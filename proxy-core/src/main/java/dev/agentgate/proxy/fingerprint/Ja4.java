@@ -72,7 +72,7 @@ public final class Ja4 {
    */
   public static String alpnCode(byte[] firstValue) {
     String value = firstValue == null ? null : new String(firstValue, StandardCharsets.ISO_8859_1);
-    return new AsciiBuffer(2).append(alpn(new AsciiBuffer(2), value)).toString();
+    return alpn(new AsciiBuffer(2), value).toString();
   }
 
   private static String render(ClientHello h, boolean sorted, boolean hashed) {

@@ -2,15 +2,17 @@ package dev.agentgate.proxy.fingerprint;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Coverage-guided fuzzing with Jazzer, beside the seeded {@link ClientHelloMutationFuzzTest}. A
- * normal test run replays the seed inputs (real hellos in the {@code
- * ClientHelloJazzerFuzzTestInputs} resources, plus any crash reproducer added there); {@code
- * JAZZER_FUZZ=1 mvn -pl proxy-core -am test -Dtest=ClientHelloJazzerFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false} fuzzes for five minutes (its corpus goes to {@code
- * .cifuzz-corpus/}, which git ignores).
+ * Coverage-guided fuzzing with Jazzer, beside the seeded {@link ClientHelloMutationFuzzTest} that
+ * every build runs. Only on request: {@code JAZZER_FUZZ=1 mvn -pl proxy-core -am test
+ * -Dtest=ClientHelloJazzerFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} fuzzes for five minutes
+ * from the seeds (real hellos in the {@code ClientHelloJazzerFuzzTestInputs} resources); its corpus
+ * goes to {@code .cifuzz-corpus/}, which git ignores. Skipped otherwise, because Jazzer attaches an
+ * instrumenting agent to the test JVM that every later test in the same fork would pay for.
  */
+@EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
 class ClientHelloJazzerFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
