@@ -1,34 +1,40 @@
 package dev.agentgate.proxy.pipeline;
 
 import dev.agentgate.proxy.observe.ConnectionFacts;
+import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.ProxyError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
+import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * First in the client pipeline, next to the socket: counts the bytes each way and closes the
  * connection when no byte has moved either way for the idle timeout. Every byte of the upstream's
  * answer is written to the client through here, so the client channel alone sees all activity.
+ * Socket errors (a reset client) stop here too: they are reported and the connection closed,
+ * whichever phase's handlers follow.
  */
 final class ActivityHandler extends ChannelDuplexHandler {
+  private static final Logger log = LoggerFactory.getLogger(ActivityHandler.class);
+
   private final ConnectionFacts facts;
+  private final ConnectionObserver observer;
   private final long idleNanos;
-  private final Runnable onIdle;
   private long lastActivity;
   private ScheduledFuture<?> check;
 
-  /**
-   * @param onIdle reports the timeout before the close
-   */
-  ActivityHandler(ConnectionFacts facts, long idleNanos, Runnable onIdle) {
+  ActivityHandler(ConnectionFacts facts, ConnectionObserver observer, long idleNanos) {
     this.facts = facts;
+    this.observer = observer;
     this.idleNanos = idleNanos;
-    this.onIdle = onIdle;
   }
 
   @Override
@@ -68,6 +74,15 @@ final class ActivityHandler extends ChannelDuplexHandler {
   }
 
   @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof IOException)) {
+      log.warn("client connection {} failed: {}", facts.id(), cause.toString());
+    }
+    observer.error(facts, ProxyError.IO);
+    ctx.close();
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     handlerRemoved(ctx);
     ctx.fireChannelInactive();
@@ -83,7 +98,7 @@ final class ActivityHandler extends ChannelDuplexHandler {
     }
     long idleFor = System.nanoTime() - lastActivity;
     if (idleFor >= idleNanos) {
-      onIdle.run();
+      observer.error(facts, ProxyError.IDLE_TIMEOUT);
       ctx.close();
     } else {
       schedule(ctx, idleNanos - idleFor);

@@ -62,11 +62,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             () -> observer.error(facts, ProxyError.HEAD_TIMEOUT));
     ch.pipeline()
         .addLast(
-            "activity",
-            new ActivityHandler(
-                facts,
-                config.timeouts().idle().toNanos(),
-                () -> observer.error(facts, ProxyError.IDLE_TIMEOUT)))
+            "activity", new ActivityHandler(facts, observer, config.timeouts().idle().toNanos()))
         .addLast("head-deadline", deadline)
         .addLast(
             "http",
@@ -74,7 +70,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
                 new HttpDecoderConfig()
                     .setMaxInitialLineLength(maxHead)
                     .setMaxHeaderSize(maxHead)
-                    .setMaxChunkSize(64 * 1024)))
+                    .setMaxChunkSize(HttpForwarder.MAX_BODY_PIECE)))
         .addLast("request", new ProxyRequestHandler(services, facts, deadline));
   }
 

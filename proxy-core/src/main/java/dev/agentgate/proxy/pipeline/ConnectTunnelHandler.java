@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Phase 1 of a tunnel, after the CONNECT head (the HTTP codec is already gone): the CONNECT
@@ -27,6 +29,8 @@ import io.netty.util.concurrent.Future;
  * CONNECT) are kept, not parsed, and passed on.
  */
 final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ConnectTunnelHandler.class);
+
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final HeadDeadlineHandler deadline;
@@ -53,6 +57,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       // The codec's end-of-message marker for the CONNECT, or bytes after a refusal.
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.warn("tunnel %d failed: %s", facts.id(), cause.toString());
+    release();
+    ctx.close();
   }
 
   @Override

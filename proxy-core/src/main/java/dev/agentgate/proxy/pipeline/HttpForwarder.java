@@ -48,6 +48,9 @@ final class HttpForwarder {
   }
 
   private static final int MAX_RESPONSE_HEADER = 64 * 1024;
+  // Body pieces are slices of what one read brought in: a large limit means one piece per read,
+  // not a split into many small ones, and costs no memory.
+  static final int MAX_BODY_PIECE = 1024 * 1024;
 
   private final ProxyServices services;
   private final ConnectionFacts facts;
@@ -184,7 +187,10 @@ final class HttpForwarder {
       ch.close();
       return;
     }
-    HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxHeaderSize(MAX_RESPONSE_HEADER);
+    HttpDecoderConfig decoder =
+        new HttpDecoderConfig()
+            .setMaxHeaderSize(MAX_RESPONSE_HEADER)
+            .setMaxChunkSize(MAX_BODY_PIECE);
     ch.pipeline()
         .addLast(
             "http",
