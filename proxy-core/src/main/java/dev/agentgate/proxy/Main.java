@@ -1,8 +1,12 @@
 package dev.agentgate.proxy;
 
 import dev.agentgate.proxy.cli.AgentsCommand;
+import dev.agentgate.proxy.cli.AuditCommand;
+import dev.agentgate.proxy.cli.CaCommand;
 import dev.agentgate.proxy.cli.FingerprintCommand;
+import dev.agentgate.proxy.cli.PolicyCommand;
 import dev.agentgate.proxy.cli.RunCommand;
+import dev.agentgate.proxy.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +19,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       AgentsCommand.class,
+      CaCommand.class,
       FingerprintCommand.class,
+      PolicyCommand.class,
       RunCommand.class,
+      UsersCommand.class,
+      AuditCommand.class,
     })
 public final class Main {
 

@@ -13,14 +13,16 @@ import java.util.Map;
  * Builds a {@link RuleIndex}: files each rule under the indexable condition with the fewest rules
  * sharing its key, so a bucket stays small however the policy grows (a rule for one agent and one
  * group goes under the group when fewer rules name that group than that agent). A JA4 condition
- * costs every JA4-filed rule, since all of them are candidates before the TLS phase. Ties prefer
- * host, then agent, then group.
+ * costs every JA4-filed rule, since all of them are candidates before the TLS phase. Source
+ * networks are keyed by their first octets (IPv4, /8 or longer). Ties prefer host, agent, group,
+ * source.
  */
 final class IndexBuilder {
   private enum Kind {
     HOST,
     AGENT,
     GROUP,
+    SOURCE,
     JA4
   }
 
@@ -33,6 +35,7 @@ final class IndexBuilder {
   final Map<String, List<Integer>> ja4Prefix = new HashMap<>();
   final List<Integer> ja4All = new ArrayList<>();
   final Map<String, List<Integer>> groups = new HashMap<>();
+  final Map<String, List<Integer>> sources = new HashMap<>();
   final List<Integer> always = new ArrayList<>();
 
   private final Map<String, Integer> keyCounts = new HashMap<>();
@@ -85,6 +88,8 @@ final class IndexBuilder {
       }
     } else if (best instanceof FactConditions.Group g) {
       g.groups().forEach(name -> add(groups, name, i));
+    } else if (best instanceof FactConditions.Source s) {
+      s.networks().ipv4IndexKeys().forEach(key -> add(sources, key, i));
     } else if (best instanceof FactConditions.Fingerprint fp) {
       ja4All.add(i);
       fp.patterns().exactValues().forEach(v -> add(ja4Exact, v, i));
@@ -112,6 +117,9 @@ final class IndexBuilder {
     if (c instanceof FactConditions.Group) {
       return Kind.GROUP;
     }
+    if (c instanceof FactConditions.Source s && !s.networks().ipv4IndexKeys().isEmpty()) {
+      return Kind.SOURCE;
+    }
     if (c instanceof FactConditions.Fingerprint fp && fp.ja4()) {
       return Kind.JA4;
     }
@@ -130,6 +138,8 @@ final class IndexBuilder {
       }
     } else if (c instanceof FactConditions.Group g) {
       g.groups().forEach(name -> out.add("group:" + name));
+    } else if (c instanceof FactConditions.Source s) {
+      s.networks().ipv4IndexKeys().forEach(key -> out.add("source:" + key));
     }
     return out;
   }

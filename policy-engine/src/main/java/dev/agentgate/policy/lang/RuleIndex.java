@@ -4,7 +4,9 @@ import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.HostNames;
 import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.agents.Identification;
+import dev.agentgate.policy.match.CidrSet;
 import dev.agentgate.policy.match.HostPattern;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,11 @@ import java.util.TreeSet;
 
 /**
  * Finds the rules that can apply to a request with a few hash lookups instead of a scan. Each rule
- * is filed under one of its conditions: host (exact and suffix maps), agent, group or JA4 (see
- * {@link IndexBuilder} for which); a rule with none of them is always a candidate. Filing under one
- * AND-ed condition is sound: when that condition is NO the rule is NO. A JA4-filed rule is a
- * candidate for every request before the TLS phase, where its JA4 is still unknown; so is an
- * agent-filed rule for a CONNECT to an IP literal, whose agent the SNI may still name.
+ * is filed under one of its conditions: host (exact and suffix maps), agent, group, source network
+ * or JA4 (see {@link IndexBuilder} for which); a rule with none of them is always a candidate.
+ * Filing under one AND-ed condition is sound: when that condition is NO the rule is NO. A JA4-filed
+ * rule is a candidate for every request before the TLS phase, where its JA4 is still unknown; so is
+ * an agent-filed rule for a CONNECT to an IP literal, whose agent the SNI may still name.
  */
 final class RuleIndex {
   private final Map<String, int[]> hostExact;
@@ -30,6 +32,10 @@ final class RuleIndex {
   private final int[] ja4PrefixLengths;
   private final int[] ja4All;
   private final Map<String, int[]> groups;
+  private final int[][] sourcesByOctet;
+  private final int[] source16Keys;
+  private final int[][] source16Lists;
+  private final boolean hasSources;
   private final int[] always;
 
   RuleIndex(IndexBuilder b) {
@@ -48,6 +54,21 @@ final class RuleIndex {
             .stream().mapToInt(Integer::intValue).toArray();
     ja4All = toArray(b.ja4All);
     groups = freeze(b.groups);
+    sourcesByOctet = new int[256][];
+    Map<Integer, int[]> by16 = new java.util.TreeMap<>();
+    freeze(b.sources)
+        .forEach(
+            (key, list) -> {
+              int value = Integer.parseInt(key.substring(key.indexOf(':') + 1));
+              if (key.startsWith("8:")) {
+                sourcesByOctet[value] = list;
+              } else {
+                by16.put(value, list);
+              }
+            });
+    source16Keys = by16.keySet().stream().mapToInt(Integer::intValue).toArray();
+    source16Lists = by16.values().toArray(new int[0][]);
+    hasSources = !b.sources.isEmpty();
     always = toArray(b.always);
   }
 
@@ -96,6 +117,14 @@ final class RuleIndex {
     for (String g : request.groups()) {
       c.add(groups.get(g));
     }
+    if (hasSources) {
+      long v4 = CidrSet.clientIpv4(request.clientAddress());
+      if (v4 >= 0) {
+        c.add(sourcesByOctet[(int) (v4 >>> 24)]);
+        int at = Arrays.binarySearch(source16Keys, (int) (v4 >>> 16));
+        c.add(at >= 0 ? source16Lists[at] : null);
+      }
+    }
     return c;
   }
 
@@ -105,7 +134,15 @@ final class RuleIndex {
     return out;
   }
 
+  /** The indices, ascending as filed, without the repeats of a rule filed twice under one key. */
   private static int[] toArray(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).distinct().toArray();
+    int[] out = new int[list.size()];
+    int n = 0;
+    for (int i : list) {
+      if (n == 0 || out[n - 1] != i) {
+        out[n++] = i;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

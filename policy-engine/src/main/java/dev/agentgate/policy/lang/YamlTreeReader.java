@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link Node} tree that remembers where every key and value was, using
@@ -120,7 +120,8 @@ final class YamlTreeReader {
   private void syntaxError(JsonProcessingException e) {
     Node.Position pos;
     String problem;
-    if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+    // Jackson wraps SnakeYAML's exception, whose marks point at the offending character.
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
       pos = new Node.Position(mark.getLine() + 1, mark.getColumn() + 1);
       problem =

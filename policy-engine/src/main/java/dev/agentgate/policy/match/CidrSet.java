@@ -84,6 +84,36 @@ public final class CidrSet {
     return false;
   }
 
+  /**
+   * Index keys covering every network, or an empty list when some network cannot be keyed (IPv6, or
+   * an IPv4 prefix shorter than /8): "16:" and the first two octets for /16 and longer, "8:" and
+   * the first octet for /8 to /15.
+   */
+  public List<String> ipv4IndexKeys() {
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < networks.length; i++) {
+      if (networks[i].length != 4 || prefixes[i] < 8) {
+        return List.of();
+      }
+      int net = toInt(networks[i]);
+      keys.add(prefixes[i] >= 16 ? "16:" + (net >>> 16) : "8:" + (net >>> 24));
+    }
+    return keys;
+  }
+
+  /**
+   * The client address as an unsigned IPv4 value (IPv4-mapped IPv6 included), or -1 when it is not
+   * IPv4.
+   */
+  public static long clientIpv4(String clientAddress) {
+    long v4 = IpAddress.parseClientV4(clientAddress);
+    if (v4 >= 0) {
+      return v4;
+    }
+    byte[] address = IpAddress.parseClient(clientAddress);
+    return address != null && address.length == 4 ? toInt(address) & 0xffffffffL : -1;
+  }
+
   @Override
   public String toString() {
     return texts.toString();

@@ -32,6 +32,23 @@ class RuleIndexTest {
   private static final List<String> JA4_PATTERNS =
       List.of("t13d1714h1_5b57614c22b0_43ade6aba3df", "'t13d15*'", "'t13d*'", "'q*'");
   private static final List<String> GROUPS = List.of("eng", "sales", "ops");
+  private static final List<String> SOURCES =
+      List.of(
+          "10.0.0.0/8",
+          "10.1.0.0/16",
+          "10.1.2.0/24",
+          "'10.2.0.0/12'",
+          "'192.168.0.0/16'",
+          "'fd00::/8'");
+  private static final List<String> CLIENTS =
+      List.of(
+          "10.1.2.3",
+          "10.1.9.9:4000",
+          "10.2.3.4",
+          "192.168.1.1",
+          "::ffff:10.1.2.3",
+          "[fd00::1]:5",
+          "8.8.8.8");
 
   @Test
   void indexAgreesWithAFullScan() {
@@ -108,6 +125,9 @@ class RuleIndexTest {
       if (random.nextInt(6) == 0) {
         keys.add("port: 8443");
       }
+      if (kind == 4 || random.nextInt(8) == 0) {
+        keys.add("source: " + pick(random, SOURCES));
+      }
       String action = random.nextBoolean() ? "allow" : "block, message: m";
       String mode = random.nextInt(8) == 0 ? ", mode: report" : "";
       y.append("  - {id: r")
@@ -124,7 +144,10 @@ class RuleIndexTest {
 
   private static EgressRequest randomRequest(Random random, Phase phase) {
     return EgressRequest.builder(phase, pick(random, HOSTS), random.nextInt(5) == 0 ? 8443 : 443)
-        .client("10.1.1.1", "u", random.nextBoolean() ? Set.of(pick(random, GROUPS)) : Set.of())
+        .client(
+            pick(random, CLIENTS),
+            "u",
+            random.nextBoolean() ? Set.of(pick(random, GROUPS)) : Set.of())
         .tls(random.nextInt(6) != 0, "sni.test", List.of("h2"), null, pick(random, JA4S))
         .http("GET", "/", random.nextBoolean() ? Map.of("x-flag", List.of("1")) : Map.of())
         .build();

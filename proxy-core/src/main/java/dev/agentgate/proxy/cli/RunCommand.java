@@ -3,6 +3,7 @@ package dev.agentgate.proxy.cli;
 import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.server.ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,10 +49,28 @@ public final class RunCommand implements Callable<Integer> {
     if (policy == null) {
       return 1;
     }
+    IdentityAndAudit identityAndAudit;
+    try {
+      identityAndAudit = IdentityAndAudit.start(cfg);
+    } catch (IdentityAndAudit.StartupFailure e) {
+      err.println("agentgate: " + e.getMessage());
+      return e.exitCode();
+    }
+    ProxyMetrics metrics = RunMetrics.create(policy);
+    identityAndAudit.bindMetrics(metrics);
     ProxyServer server;
     try {
-      server = ProxyServer.builder(cfg).policy(policy.engine(), policy::status).start();
+      server =
+          ProxyServer.builder(cfg)
+              .policy(policy.engine(), policy::status)
+              .identity(identityAndAudit.identity())
+              .audit(identityAndAudit.audit())
+              .observer(identityAndAudit.observer(() -> policy.status().version()))
+              .metrics(metrics)
+              .start();
     } catch (IOException e) {
+      identityAndAudit.close();
+      metrics.close();
       err.println("agentgate: " + e.getMessage());
       return 1;
     }
@@ -61,6 +80,8 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  identityAndAudit.close(); // after the drain: the last events get written
+                  metrics.close();
                   stopped.countDown();
                 },
                 "agentgate-shutdown"));

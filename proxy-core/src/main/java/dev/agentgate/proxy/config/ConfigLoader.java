@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agentgate.proxy.config.ProxyConfig.Limits;
 import dev.agentgate.proxy.config.ProxyConfig.Timeouts;
 import dev.agentgate.proxy.config.ProxyConfig.Upstream;
+import dev.agentgate.proxy.identity.IdentityConfig;
+import dev.agentgate.proxy.identity.IdentityMode;
+import dev.agentgate.proxy.observe.audit.AuditConfig;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,16 +77,15 @@ public final class ConfigLoader {
     Path policyFile = path(base, policy.string("file", null));
     policy.finish();
 
-    ConfigSection audit = top.section("audit");
-    Path auditLog = path(base, audit.string("log", null));
-    audit.finish();
+    AuditConfig audit = audit(source, top.section("audit"), base);
+    IdentityConfig identity = identity(source, top.section("identity"), base);
 
     Timeouts timeouts = timeouts(top.section("timeouts"));
     Limits limits = limits(top.section("limits"));
     Upstream upstream = upstream(top.section("upstream"));
     top.finish();
     return new ProxyConfig(
-        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream);
+        proxy, admin, policyFile, audit, identity, ioThreads, timeouts, limits, upstream);
   }
 
   private static HostPort parseAdmin(ConfigSection listeners, String text) throws ConfigException {
@@ -92,6 +94,66 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw listeners.error(
           "listeners.admin", "bad value '" + text + "' (expected host:port or off)");
+    }
+  }
+
+  private static AuditConfig audit(String source, ConfigSection s, Path base)
+      throws ConfigException {
+    AuditConfig d = AuditConfig.off();
+    Path log = path(base, s.string("log", null));
+    long rotate = s.size("rotate_size", d.rotateBytes());
+    int keep = s.integer("keep_files", d.keepFiles(), 1, 1000);
+    int queue = s.integer("queue", d.queue(), 16, 1 << 20);
+    String whenFull = s.string("when_full", null);
+    boolean fsync = s.bool("fsync", false);
+    s.finish();
+    try {
+      return new AuditConfig(
+          log,
+          rotate,
+          keep,
+          queue,
+          whenFull == null ? null : AuditConfig.WhenFull.parse(whenFull),
+          fsync);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source + ": " + e.getMessage());
+    }
+  }
+
+  private static IdentityConfig identity(String source, ConfigSection s, Path base)
+      throws ConfigException {
+    IdentityConfig d = IdentityConfig.none();
+    String mode = s.string("mode", null);
+    Path users = path(base, s.string("users_file", null));
+    Map<String, List<String>> networks = new LinkedHashMap<>();
+    ConfigSection nets = s.section("networks");
+    for (Iterator<String> it = s.keys("networks"); it.hasNext(); ) {
+      String cidr = it.next();
+      networks.put(cidr, nets.list(cidr, List.of(), "a group name", g -> g));
+    }
+    nets.finish();
+    boolean allowOpen = s.bool("allow_open_proxy", false);
+    int cache = s.integer("cache_seconds", d.cacheSeconds(), 0, 86_400);
+    int reload = s.integer("reload_seconds", d.reloadSeconds(), 0, 86_400);
+    int threads = s.integer("verify_threads", d.verifyThreads(), 1, 256);
+    int queue = s.integer("verify_queue", d.verifyQueue(), 1, 1 << 20);
+    s.finish();
+    if (mode == null && (users != null || !networks.isEmpty())) {
+      throw new ConfigException(
+          source + ": identity.mode: missing (expected: required, optional, networks)");
+    }
+    try {
+      return new IdentityConfig(
+          mode == null ? null : IdentityMode.parse(mode),
+          users,
+          networks,
+          allowOpen,
+          cache,
+          reload,
+          threads,
+          queue);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source + ": " + e.getMessage());
     }
   }
 

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ConfigSection {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d{1,18})\\s*([KMG](?:iB)?)?", Pattern.CASE_INSENSITIVE);
 
   private final String source;
   private final String path;
@@ -59,6 +61,40 @@ final class ConfigSection {
           qualify(key), "bad value '" + v.asText() + "' (expected " + min + ".." + max + ")");
     }
     return v.intValue();
+  }
+
+  boolean bool(String key, boolean fallback) throws ConfigException {
+    JsonNode v = value(key);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isBoolean()) {
+      throw error(qualify(key), "bad value '" + v.asText() + "' (expected true or false)");
+    }
+    return v.booleanValue();
+  }
+
+  /** A size in bytes: a number, or one with a unit (KiB, MiB, GiB; K, M, G mean the same). */
+  long size(String key, long fallback) throws ConfigException {
+    JsonNode v = value(key);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    Matcher m = SIZE.matcher(v.asText().strip());
+    if (!v.isValueNode() || !m.matches()) {
+      throw error(
+          qualify(key),
+          "bad value '" + v.asText() + "' (expected a size such as 100MiB or 512KiB)");
+    }
+    int shift =
+        m.group(2) == null
+            ? 0
+            : 10 * (1 + "KMG".indexOf(Character.toUpperCase(m.group(2).charAt(0))));
+    long n = Long.parseLong(m.group(1));
+    if (n > (Long.MAX_VALUE >> shift)) {
+      throw error(qualify(key), "bad value '" + v.asText() + "' (too large)");
+    }
+    return n << shift;
   }
 
   Duration duration(String key, Duration fallback) throws ConfigException {

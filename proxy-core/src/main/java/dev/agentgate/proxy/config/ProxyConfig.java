@@ -1,5 +1,7 @@
 package dev.agentgate.proxy.config;
 
+import dev.agentgate.proxy.identity.IdentityConfig;
+import dev.agentgate.proxy.observe.audit.AuditConfig;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +17,16 @@ import java.util.Set;
  * @param proxyListeners addresses the forward proxy listens on (at least one)
  * @param adminListener the admin and metrics listener, or {@code null} when disabled
  * @param policyFile the policy to load, or {@code null} for the embedded default policy
- * @param auditLog where audit events go, or {@code null} for no audit file
+ * @param audit the audit log ({@link AuditConfig#off()} for none)
+ * @param identity who clients are ({@link IdentityConfig#none()}: everyone anonymous)
  * @param ioThreads event loop threads; 0 means one per available CPU
  */
 public record ProxyConfig(
     List<HostPort> proxyListeners,
     HostPort adminListener,
     Path policyFile,
-    Path auditLog,
+    AuditConfig audit,
+    IdentityConfig identity,
     int ioThreads,
     Timeouts timeouts,
     Limits limits,
@@ -33,6 +37,8 @@ public record ProxyConfig(
     if (proxyListeners.isEmpty()) {
       throw new IllegalArgumentException("at least one proxy listener");
     }
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(upstream, "upstream");
@@ -44,7 +50,8 @@ public record ProxyConfig(
         List.of(new HostPort("127.0.0.1", 3128)),
         new HostPort("127.0.0.1", 9090),
         null,
-        null,
+        AuditConfig.off(),
+        IdentityConfig.none(),
         0,
         Timeouts.DEFAULTS,
         Limits.DEFAULTS,
@@ -54,25 +61,77 @@ public record ProxyConfig(
   /** A copy with other listeners; tests bind port 0. */
   public ProxyConfig withListeners(List<HostPort> proxy, HostPort admin) {
     return new ProxyConfig(
-        proxy, admin, policyFile, auditLog, ioThreads, timeouts, limits, upstream);
+        proxy, admin, policyFile, audit, identity, ioThreads, timeouts, limits, upstream);
+  }
+
+  /** A copy with another identity configuration. */
+  public ProxyConfig withIdentity(IdentityConfig value) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        policyFile,
+        audit,
+        value,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream);
+  }
+
+  /** A copy with another audit configuration. */
+  public ProxyConfig withAudit(AuditConfig value) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        policyFile,
+        value,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream);
   }
 
   /** A copy with other timeouts. */
   public ProxyConfig withTimeouts(Timeouts value) {
     return new ProxyConfig(
-        proxyListeners, adminListener, policyFile, auditLog, ioThreads, value, limits, upstream);
+        proxyListeners,
+        adminListener,
+        policyFile,
+        audit,
+        identity,
+        ioThreads,
+        value,
+        limits,
+        upstream);
   }
 
   /** A copy with other limits. */
   public ProxyConfig withLimits(Limits value) {
     return new ProxyConfig(
-        proxyListeners, adminListener, policyFile, auditLog, ioThreads, timeouts, value, upstream);
+        proxyListeners,
+        adminListener,
+        policyFile,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        value,
+        upstream);
   }
 
   /** A copy with other upstream settings. */
   public ProxyConfig withUpstream(Upstream value) {
     return new ProxyConfig(
-        proxyListeners, adminListener, policyFile, auditLog, ioThreads, timeouts, limits, value);
+        proxyListeners,
+        adminListener,
+        policyFile,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        value);
   }
 
   /**

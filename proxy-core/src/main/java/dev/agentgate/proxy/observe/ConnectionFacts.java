@@ -2,6 +2,7 @@ package dev.agentgate.proxy.observe;
 
 import dev.agentgate.policy.Decision;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the proxy knows about one client connection, filled in as the connection proceeds and handed
@@ -24,6 +25,8 @@ public final class ConnectionFacts {
   private final long openedAtMillis;
   private final long openedAtNanos;
   private Kind kind = Kind.UNKNOWN;
+  private String user;
+  private Set<String> groups = Set.of();
   private String targetHost;
   private int targetPort;
   private String upstreamAddress;
@@ -37,6 +40,7 @@ public final class ConnectionFacts {
   private long bytesFromClient;
   private long bytesToClient;
   private long closedAtNanos;
+  private int metricsAgent = -1;
 
   public ConnectionFacts(
       long id, String clientAddress, int clientPort, long openedAtMillis, long openedAtNanos) {
@@ -68,6 +72,16 @@ public final class ConnectionFacts {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The authenticated user, or null (anonymous, network-identified, or not yet known). */
+  public String user() {
+    return user;
+  }
+
+  /** The client's groups, empty until its identity is resolved. */
+  public Set<String> groups() {
+    return groups;
   }
 
   /** The host the client asked for (CONNECT authority or absolute URI), or null before. */
@@ -134,6 +148,12 @@ public final class ConnectionFacts {
     this.targetPort = port;
   }
 
+  /** Records who the client is, once its identity is resolved. */
+  public void identity(String user, Set<String> groups) {
+    this.user = user;
+    this.groups = groups == null ? Set.of() : groups;
+  }
+
   public void upstreamAddress(String value) {
     this.upstreamAddress = value;
   }
@@ -160,6 +180,18 @@ public final class ConnectionFacts {
 
   public void addBytesToClient(long n) {
     bytesToClient += n;
+  }
+
+  /**
+   * The metrics observer's agent label index for this connection (-1 until settled): resolved once
+   * per decision, so bytes are attributed to the agent without a lookup per read.
+   */
+  public int metricsAgent() {
+    return metricsAgent;
+  }
+
+  public void metricsAgent(int index) {
+    this.metricsAgent = index;
   }
 
   public void markClosed(long nanos) {

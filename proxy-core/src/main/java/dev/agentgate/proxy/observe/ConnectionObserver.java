@@ -27,6 +27,27 @@ public interface ConnectionObserver {
   /** Something went wrong on the connection; it may still continue or be closed next. */
   default void error(ConnectionFacts connection, ProxyError kind) {}
 
+  /** What reading a tunnel's first bytes as a TLS ClientHello gave (once per tunnel). */
+  default void clientHello(ConnectionFacts connection, ClientHelloOutcome outcome) {}
+
+  /**
+   * A request (or a tunnel's first bytes) went upstream; {@code proxyNanos} is the time the proxy
+   * itself spent on it from the request head (or the ClientHello) on, DNS and upstream connect
+   * excluded. Interceptors report their forwarded requests here too.
+   */
+  default void forwarded(ConnectionFacts connection, long proxyNanos) {}
+
+  /**
+   * {@code n} bytes read from the client. Called for every read on the client channel (after {@link
+   * ConnectionFacts#addBytesFromClient}): keep it to a counter increment.
+   */
+  default void bytesFromClient(ConnectionFacts connection, long n) {}
+
+  /**
+   * {@code n} bytes written to the client; called for every write, like {@link #bytesFromClient}.
+   */
+  default void bytesToClient(ConnectionFacts connection, long n) {}
+
   /** The client connection closed; bytes and duration in {@code connection} are final. */
   default void closed(ConnectionFacts connection) {}
 
@@ -39,31 +60,61 @@ public interface ConnectionObserver {
     if (list.size() == 1) {
       return list.get(0);
     }
+    // An array, not the list: a for-each over an array allocates no iterator (bytes are per read).
+    ConnectionObserver[] each = list.toArray(new ConnectionObserver[0]);
     return new ConnectionObserver() {
       @Override
       public void opened(ConnectionFacts c) {
-        for (ConnectionObserver o : list) {
+        for (ConnectionObserver o : each) {
           o.opened(c);
         }
       }
 
       @Override
       public void decided(ConnectionFacts c, EgressRequest r, Decision d) {
-        for (ConnectionObserver o : list) {
+        for (ConnectionObserver o : each) {
           o.decided(c, r, d);
         }
       }
 
       @Override
       public void error(ConnectionFacts c, ProxyError kind) {
-        for (ConnectionObserver o : list) {
+        for (ConnectionObserver o : each) {
           o.error(c, kind);
         }
       }
 
       @Override
+      public void clientHello(ConnectionFacts c, ClientHelloOutcome outcome) {
+        for (ConnectionObserver o : each) {
+          o.clientHello(c, outcome);
+        }
+      }
+
+      @Override
+      public void forwarded(ConnectionFacts c, long proxyNanos) {
+        for (ConnectionObserver o : each) {
+          o.forwarded(c, proxyNanos);
+        }
+      }
+
+      @Override
+      public void bytesFromClient(ConnectionFacts c, long n) {
+        for (ConnectionObserver o : each) {
+          o.bytesFromClient(c, n);
+        }
+      }
+
+      @Override
+      public void bytesToClient(ConnectionFacts c, long n) {
+        for (ConnectionObserver o : each) {
+          o.bytesToClient(c, n);
+        }
+      }
+
+      @Override
       public void closed(ConnectionFacts c) {
-        for (ConnectionObserver o : list) {
+        for (ConnectionObserver o : each) {
           o.closed(c);
         }
       }

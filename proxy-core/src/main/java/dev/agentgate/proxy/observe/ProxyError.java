@@ -14,14 +14,28 @@ public enum ProxyError {
   TOO_MANY_CONNECTIONS,
   /** The upstream host name did not resolve. */
   DNS_FAILURE,
-  /** The TCP connect to the upstream failed or timed out. */
+  /** The upstream refused the TCP connection (nothing listens on the port). */
+  UPSTREAM_CONNECT_REFUSED,
+  /** The TCP connect to the upstream timed out. */
+  UPSTREAM_CONNECT_TIMEOUT,
+  /** The TCP connect to the upstream failed otherwise (no route to the host or network, ...). */
   UPSTREAM_CONNECT_FAILED,
-  /** The upstream sent something that is not valid HTTP, or closed mid-response. */
+  /** The upstream sent something that is not valid HTTP. */
   UPSTREAM_PROTOCOL,
+  /** The upstream reset or closed the connection in the middle of an exchange. */
+  UPSTREAM_RESET,
+  /** TLS towards the upstream failed (handshake, certificate verification). */
+  UPSTREAM_TLS,
+  /** TLS towards the client failed during interception. */
+  CLIENT_TLS,
   /** The tunnel's first bytes claimed to be TLS but the ClientHello could not be parsed. */
   MALFORMED_CLIENT_HELLO,
   /** The policy engine threw; the proxy failed closed. */
   POLICY_FAILURE,
-  /** An I/O error on the client or upstream connection. */
-  IO
+  /** An I/O error on the client connection (typically a reset by the client). */
+  IO,
+  /** A fail-closed audit log is saturated (or cannot write): new connections are refused. */
+  AUDIT_SATURATED,
+  /** An unexpected exception inside the proxy (a bug: the log has it). */
+  INTERNAL
 }

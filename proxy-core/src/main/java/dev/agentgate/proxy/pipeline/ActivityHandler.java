@@ -12,29 +12,32 @@ import io.netty.channel.FileRegion;
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * First in the client pipeline, next to the socket: counts the bytes each way and closes the
  * connection when no byte has moved either way for the idle timeout. Every byte of the upstream's
  * answer is written to the client through here, so the client channel alone sees all activity.
  * Socket errors (a reset client) stop here too: they are reported and the connection closed,
- * whichever phase's handlers follow.
+ * whichever phase's handlers follow; other exceptions go on to them.
  */
 final class ActivityHandler extends ChannelDuplexHandler {
-  private static final Logger log = LoggerFactory.getLogger(ActivityHandler.class);
-
   private final ConnectionFacts facts;
   private final ConnectionObserver observer;
   private final long idleNanos;
+  private final Runnable onIdle;
   private long lastActivity;
   private ScheduledFuture<?> check;
 
-  ActivityHandler(ConnectionFacts facts, ConnectionObserver observer, long idleNanos) {
+  /**
+   * @param observer told the bytes of every read and write
+   * @param onIdle reports the timeout before the close
+   */
+  ActivityHandler(
+      ConnectionFacts facts, ConnectionObserver observer, long idleNanos, Runnable onIdle) {
     this.facts = facts;
     this.observer = observer;
     this.idleNanos = idleNanos;
+    this.onIdle = onIdle;
   }
 
   @Override
@@ -54,7 +57,9 @@ final class ActivityHandler extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf b) {
-      facts.addBytesFromClient(b.readableBytes());
+      int n = b.readableBytes();
+      facts.addBytesFromClient(n);
+      observer.bytesFromClient(facts, n);
     }
     lastActivity = System.nanoTime();
     ctx.fireChannelRead(msg);
@@ -62,12 +67,17 @@ final class ActivityHandler extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    long n = 0;
     if (msg instanceof ByteBuf b) {
-      facts.addBytesToClient(b.readableBytes());
+      n = b.readableBytes();
     } else if (msg instanceof ByteBufHolder h) {
-      facts.addBytesToClient(h.content().readableBytes());
+      n = h.content().readableBytes();
     } else if (msg instanceof FileRegion f) {
-      facts.addBytesToClient(f.count());
+      n = f.count();
+    }
+    if (n > 0) {
+      facts.addBytesToClient(n);
+      observer.bytesToClient(facts, n);
     }
     lastActivity = System.nanoTime();
     ctx.write(msg, promise);
@@ -75,11 +85,12 @@ final class ActivityHandler extends ChannelDuplexHandler {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof IOException)) {
-      log.warn("client connection {} failed: {}", facts.id(), cause.toString());
+    if (cause instanceof IOException) {
+      observer.error(facts, ProxyError.IO);
+      ctx.close();
+    } else {
+      ctx.fireExceptionCaught(cause);
     }
-    observer.error(facts, ProxyError.IO);
-    ctx.close();
   }
 
   @Override
@@ -98,7 +109,7 @@ final class ActivityHandler extends ChannelDuplexHandler {
     }
     long idleFor = System.nanoTime() - lastActivity;
     if (idleFor >= idleNanos) {
-      observer.error(facts, ProxyError.IDLE_TIMEOUT);
+      onIdle.run();
       ctx.close();
     } else {
       schedule(ctx, idleNanos - idleFor);

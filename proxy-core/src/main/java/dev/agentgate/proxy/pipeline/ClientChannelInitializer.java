@@ -54,6 +54,17 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
+    if (!services.audit().acceptingNewConnections()) {
+      // Fail closed: without room in the audit log, nothing new is let through.
+      observer.error(facts, ProxyError.AUDIT_SATURATED);
+      ch.writeAndFlush(
+              ProxyResponses.errorRaw(
+                  HttpResponseStatus.SERVICE_UNAVAILABLE,
+                  "audit log saturated, try again shortly",
+                  ch.alloc()))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
     ProxyConfig config = services.config();
     int maxHead = config.limits().maxHeaderSize();
     HeadDeadlineHandler deadline =
@@ -62,7 +73,12 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             () -> observer.error(facts, ProxyError.HEAD_TIMEOUT));
     ch.pipeline()
         .addLast(
-            "activity", new ActivityHandler(facts, observer, config.timeouts().idle().toNanos()))
+            "activity",
+            new ActivityHandler(
+                facts,
+                observer,
+                config.timeouts().idle().toNanos(),
+                () -> observer.error(facts, ProxyError.IDLE_TIMEOUT)))
         .addLast("head-deadline", deadline)
         .addLast(
             "http",

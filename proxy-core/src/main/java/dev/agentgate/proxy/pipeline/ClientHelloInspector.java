@@ -8,6 +8,7 @@ import dev.agentgate.proxy.fingerprint.ClientHelloParser;
 import dev.agentgate.proxy.fingerprint.Ja3;
 import dev.agentgate.proxy.fingerprint.Ja4;
 import dev.agentgate.proxy.fingerprint.ParseResult;
+import dev.agentgate.proxy.observe.ClientHelloOutcome;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
@@ -40,9 +41,14 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
   private final EgressRequest connectRequest;
   private ByteBuf buffered;
   private boolean decided;
+  // The proxy's own time on this tunnel so far (CONNECT phase, then ClientHello to splice), client
+  // and network waits excluded: reported when the first bytes go upstream.
+  private long proxyNanos;
+  private long helloAt;
 
   /**
    * @param initial bytes that arrived with or after the CONNECT (ownership passes here)
+   * @param connectNanos the proxy's own time on the CONNECT phase
    */
   ClientHelloInspector(
       ProxyServices services,
@@ -50,13 +56,15 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
       HeadDeadlineHandler deadline,
       Destination destination,
       EgressRequest connectRequest,
-      ByteBuf initial) {
+      ByteBuf initial,
+      long connectNanos) {
     this.services = services;
     this.facts = facts;
     this.deadline = deadline;
     this.destination = destination;
     this.connectRequest = connectRequest;
     this.buffered = initial;
+    this.proxyNanos = connectNanos;
   }
 
   @Override
@@ -80,13 +88,23 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.warn("tunnel %d failed: %s", facts.id(), cause.toString());
+    log.warn("tunnel {} failed: {}", facts.id(), cause.toString());
+    services.gate().observer().error(facts, ProxyError.INTERNAL);
     release();
     ctx.close();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (!decided) {
+      services
+          .gate()
+          .observer()
+          .clientHello(
+              facts,
+              deadline.expired() ? ClientHelloOutcome.TIMEOUT : ClientHelloOutcome.TRUNCATED);
+      decided = true;
+    }
     release();
     ctx.fireChannelInactive();
   }
@@ -97,11 +115,13 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
   }
 
   private void inspect(ChannelHandlerContext ctx) {
+    helloAt = System.nanoTime();
     ParseResult result = ClientHelloParser.parseRecords(buffered.nioBuffer());
     if (result instanceof ParseResult.NeedMoreBytes) {
       return;
     }
     decided = true;
+    services.gate().observer().clientHello(facts, outcome(result));
     deadline.headReceived();
     ctx.channel().config().setAutoRead(false);
     EgressRequest.Builder tls = connectRequest.toBuilder().phase(Phase.TLS);
@@ -153,15 +173,30 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
     }
   }
 
+  private static ClientHelloOutcome outcome(ParseResult result) {
+    if (result instanceof ParseResult.Parsed) {
+      return ClientHelloOutcome.PARSED;
+    }
+    if (result instanceof ParseResult.NotTls) {
+      return ClientHelloOutcome.NOT_TLS;
+    }
+    if (result instanceof ParseResult.TooLarge) {
+      return ClientHelloOutcome.TOO_LARGE;
+    }
+    return ClientHelloOutcome.MALFORMED;
+  }
+
   private void splice(ChannelHandlerContext ctx) {
     Channel client = ctx.channel();
+    proxyNanos += System.nanoTime() - helloAt;
     services
         .connector()
         .connect(destination, client.eventLoop())
         .addListener(
             f -> {
+              long connectedAt = System.nanoTime();
               if (!f.isSuccess()) {
-                services.gate().observer().error(facts, ProxyError.UPSTREAM_CONNECT_FAILED);
+                services.gate().observer().error(facts, UpstreamFailures.ofConnect(f.cause()));
                 client.close();
                 return;
               }
@@ -176,7 +211,11 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
               client.pipeline().remove(deadline);
               client.pipeline().remove(this);
               client.closeFuture().addListener(c -> upstream.close());
-              RelayHandler.splice(client, upstream, first);
+              RelayHandler.splice(client, upstream, first, services.gate().observer(), facts);
+              services
+                  .gate()
+                  .observer()
+                  .forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
             });
   }
 

@@ -4,6 +4,7 @@ import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.identity.ClientIdentity;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
@@ -34,18 +35,23 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final HeadDeadlineHandler deadline;
-  private final EgressRequest request;
+  private final Future<ClientIdentity> identity;
+  private EgressRequest request;
   private ByteBuf early;
+  // The proxy's own time on the CONNECT so far (the DNS wait excluded), for the latency metric.
+  private long proxyNanos;
 
   ConnectTunnelHandler(
       ProxyServices services,
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
-      EgressRequest request) {
+      EgressRequest request,
+      Future<ClientIdentity> identity) {
     this.services = services;
     this.facts = facts;
     this.deadline = deadline;
     this.request = request;
+    this.identity = identity;
     this.early = Unpooled.EMPTY_BUFFER;
   }
 
@@ -61,7 +67,8 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.warn("tunnel %d failed: %s", facts.id(), cause.toString());
+    log.warn("tunnel {} failed: {}", facts.id(), cause.toString());
+    services.gate().observer().error(facts, ProxyError.INTERNAL);
     release();
     ctx.close();
   }
@@ -80,14 +87,16 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   /**
    * Takes over a client connection whose request handler just read a CONNECT: replaces it, then
    * removes the HTTP codec, so bytes the codec still holds (a ClientHello sent in the same packet
-   * as the CONNECT) flow here unparsed; then runs phase 1.
+   * as the CONNECT) flow here unparsed; then runs phase 1 once {@code identity} is known.
    */
   static void install(
       ChannelHandlerContext requestCtx,
       ProxyServices services,
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
-      RequestTarget target) {
+      RequestTarget target,
+      Future<ClientIdentity> identity) {
+    long started = System.nanoTime();
     facts.target(ConnectionFacts.Kind.TUNNEL, target.host(), target.port());
     EgressRequest connect =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
@@ -95,13 +104,34 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
             .build();
     ChannelPipeline pipeline = requestCtx.pipeline();
     requestCtx.channel().config().setAutoRead(false);
-    ConnectTunnelHandler tunnel = new ConnectTunnelHandler(services, facts, deadline, connect);
+    ConnectTunnelHandler tunnel =
+        new ConnectTunnelHandler(services, facts, deadline, connect, identity);
     pipeline.replace(requestCtx.handler(), "connect", tunnel);
     pipeline.remove(HttpServerCodec.class);
-    tunnel.start(pipeline.context(tunnel));
+    tunnel.start(pipeline.context(tunnel), started);
   }
 
-  private void start(ChannelHandlerContext ctx) {
+  /** Runs phase 1 once the client's identity is known (at once, unless a password is checked). */
+  private void start(ChannelHandlerContext ctx, long started) {
+    if (identity.isDone()) {
+      identified(ctx, started);
+    } else {
+      identity.addListener(f -> identified(ctx, started));
+    }
+  }
+
+  private void identified(ChannelHandlerContext ctx, long started) {
+    if (!ctx.channel().isActive() || ctx.isRemoved()) {
+      return;
+    }
+    ClientIdentity client = ClientIdentification.outcome(identity, facts);
+    if (!client.allowed()) {
+      Decision refusal = ClientIdentification.refuse(services, facts, request, client.outcome());
+      respond(ctx, ClientIdentification.responseRaw(client.outcome(), refusal, ctx.alloc()));
+      return;
+    }
+    request =
+        request.toBuilder().client(facts.clientAddress(), client.user(), client.groups()).build();
     Decision decision = services.gate().decide(facts, request);
     if (decision.action() == Action.BLOCK) {
       respond(ctx, ProxyResponses.blockedRaw(decision, ctx.alloc()));
@@ -120,6 +150,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       respond(ctx, ProxyResponses.blockedRaw(refused, ctx.alloc()));
       return;
     }
+    proxyNanos = System.nanoTime() - started;
     services
         .resolver()
         .resolve(request.host(), request.port(), ctx.channel().eventLoop())
@@ -127,6 +158,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void resolved(ChannelHandlerContext ctx, Future<?> f) {
+    long resolvedAt = System.nanoTime();
     if (!ctx.channel().isActive() || ctx.isRemoved()) {
       return;
     }
@@ -151,11 +183,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     ByteBuf initial = early;
     early = null;
     deadline.awaitClientHello();
+    proxyNanos += System.nanoTime() - resolvedAt;
     ctx.pipeline()
         .replace(
             this,
             "client-hello",
-            new ClientHelloInspector(services, facts, deadline, destination, request, initial));
+            new ClientHelloInspector(
+                services, facts, deadline, destination, request, initial, proxyNanos));
     ctx.channel().config().setAutoRead(true);
   }
 

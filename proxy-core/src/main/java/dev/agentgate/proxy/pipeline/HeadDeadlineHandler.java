@@ -26,6 +26,7 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
   private long headStart;
   private boolean awaiting = true;
   private boolean tunnel;
+  private boolean expired;
 
   /**
    * @param onExpire reports the timeout before the close
@@ -71,6 +72,11 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
     awaiting = true;
   }
 
+  /** True once the deadline has passed and the connection was closed for it. */
+  boolean expired() {
+    return expired;
+  }
+
   /** A tunnel was opened: its ClientHello must arrive within the deadline, starting now. */
   void awaitClientHello() {
     tunnel = true;
@@ -106,6 +112,7 @@ final class HeadDeadlineHandler extends ChannelInboundHandlerAdapter {
       schedule(left);
       return;
     }
+    expired = true;
     onExpire.run();
     if (tunnel) {
       ctx.close();

@@ -61,6 +61,8 @@ final class HttpForwarder {
   private String upstreamAuthority;
   private Destination upstreamDestination;
   private boolean inExchange;
+  // The proxy's own time on the current request so far (DNS and connect waits excluded).
+  private long proxyNanos;
   // For one retry when a kept upstream connection turns out closed before answering.
   private HttpRequest head;
   private boolean reused;
@@ -78,8 +80,10 @@ final class HttpForwarder {
   /**
    * Starts an exchange: {@code request} (already rewritten by the caller) goes to {@code target},
    * over the kept upstream connection when it leads there.
+   *
+   * @param headAt {@link System#nanoTime()} when the request head arrived
    */
-  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive) {
+  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
@@ -91,10 +95,12 @@ final class HttpForwarder {
     reused = upstream != null && upstream.isActive() && authority.equals(upstreamAuthority);
     if (reused) {
       upstream.write(request, upstream.voidPromise());
+      services.gate().observer().forwarded(facts, System.nanoTime() - headAt);
       listener.upstreamReady();
       return;
     }
     closeUpstream();
+    proxyNanos = System.nanoTime() - headAt;
     services
         .resolver()
         .resolve(target.host(), target.port(), client.eventLoop())
@@ -173,9 +179,10 @@ final class HttpForwarder {
 
   private void connected(
       Future<?> f, HttpRequest request, Destination destination, String authority, boolean retry) {
+    long connectedAt = System.nanoTime();
     if (!f.isSuccess()) {
       inExchange = false;
-      services.gate().observer().error(facts, ProxyError.UPSTREAM_CONNECT_FAILED);
+      services.gate().observer().error(facts, UpstreamFailures.ofConnect(f.cause()));
       listener.failed(
           f.cause() instanceof ConnectTimeoutException
               ? error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out")
@@ -201,6 +208,7 @@ final class HttpForwarder {
     upstreamDestination = destination;
     facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
     ch.write(request, ch.voidPromise());
+    services.gate().observer().forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
     ch.config().setAutoRead(client.isWritable());
     if (retry) {
       ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
@@ -249,11 +257,11 @@ final class HttpForwarder {
     if (msg instanceof HttpResponse response) {
       if (response.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
-        protocolError();
+        protocolError(ProxyError.UPSTREAM_PROTOCOL);
         return;
       }
       if (!framer.frame(response)) {
-        protocolError();
+        protocolError(ProxyError.UPSTREAM_PROTOCOL);
         return;
       }
       response.headers().add(HttpHeaderNames.VIA, "1.1 agentgate");
@@ -282,7 +290,7 @@ final class HttpForwarder {
     if (inExchange && reused && requestComplete && !bodySent && !responseSeen) {
       retry();
     } else if (inExchange) {
-      protocolError();
+      protocolError(ProxyError.UPSTREAM_RESET);
     }
   }
 
@@ -298,13 +306,22 @@ final class HttpForwarder {
     client.flush();
   }
 
-  /** Something failed on the upstream channel that is not an I/O error. */
-  void upstreamFailed() {
+  /**
+   * Something failed on the upstream channel {@code ch} that is not a socket error (those close it
+   * first): a response the codec cannot decode.
+   */
+  void upstreamFailed(Channel ch) {
+    if (ch == upstream && inExchange) {
+      // Reported once here; the close that follows finds the exchange already over.
+      protocolError(ProxyError.UPSTREAM_PROTOCOL);
+      return;
+    }
     services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
   }
 
-  private void protocolError() {
-    services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
+  /** The exchange broke on the upstream side ({@code kind}: protocol error or reset). */
+  private void protocolError(ProxyError kind) {
+    services.gate().observer().error(facts, kind);
     inExchange = false;
     boolean started = framer.started();
     closeUpstream();

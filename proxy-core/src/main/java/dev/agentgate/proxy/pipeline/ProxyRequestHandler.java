@@ -4,6 +4,7 @@ import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.identity.ClientIdentity;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ConnectionFacts.Kind;
 import dev.agentgate.proxy.observe.ProxyError;
@@ -14,6 +15,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -22,6 +24,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
@@ -120,10 +123,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof IOException)) {
+    boolean io = cause instanceof IOException;
+    if (!io) {
       log.warn("client connection {} failed: {}", facts.id(), cause.toString());
     }
-    services.gate().observer().error(facts, ProxyError.IO);
+    services.gate().observer().error(facts, io ? ProxyError.IO : ProxyError.INTERNAL);
     closeNow();
   }
 
@@ -148,6 +152,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
   }
 
   private void onHead(HttpRequest request) {
+    long headAt = System.nanoTime();
     deadline.headReceived();
     if (request.decoderResult().isFailure()) {
       Throwable cause = request.decoderResult().cause();
@@ -184,13 +189,50 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     }
     facts.target(Kind.HTTP, target.host(), target.port());
     facts.countRequest();
-    Decision decision = UpstreamRequests.decide(services.gate(), facts, request, target);
+    Future<ClientIdentity> identity =
+        ClientIdentification.resolve(
+            services, ctx.channel(), request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+    if (identity.isDone()) {
+      forward(request, target, identity, headAt);
+      return;
+    }
+    // A password is being checked off the event loop: whatever the client sends meanwhile waits
+    // in the queue, as it does behind an exchange.
+    inExchange = true;
+    identity.addListener(
+        f -> {
+          inExchange = false;
+          if (!closing) {
+            forward(request, target, identity, headAt);
+          }
+        });
+  }
+
+  private void forward(
+      HttpRequest request,
+      RequestTarget target,
+      Future<ClientIdentity> identityCheck,
+      long headAt) {
+    ClientIdentity identity = ClientIdentification.outcome(identityCheck, facts);
+    if (!identity.allowed()) {
+      EgressRequest r =
+          EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
+              .client(facts.clientAddress(), null, null)
+              .build();
+      Decision refusal = ClientIdentification.refuse(services, facts, r, identity.outcome());
+      respondAndClose(ClientIdentification.response(identity.outcome(), refusal, ctx.alloc()));
+      return;
+    }
+    Decision decision = UpstreamRequests.decide(services.gate(), facts, request, target, identity);
     if (decision.action() == Action.BLOCK) {
       respondAndClose(ProxyResponses.blocked(decision, ctx.alloc()));
       return;
     }
     if (decision.action() != Action.ALLOW) {
-      EgressRequest r = EgressRequest.builder(Phase.HTTP, target.host(), target.port()).build();
+      EgressRequest r =
+          EgressRequest.builder(Phase.HTTP, target.host(), target.port())
+              .client(facts.clientAddress(), identity.user(), identity.groups())
+              .build();
       Decision refused =
           services
               .gate()
@@ -206,7 +248,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     if (forwarder == null) {
       forwarder = new HttpForwarder(services, facts, ctx.channel(), this);
     }
-    forwarder.start(request, target, keepAlive);
+    forwarder.start(request, target, keepAlive, headAt);
   }
 
   private void startTunnel(HttpRequest request) {
@@ -219,8 +261,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     if (forwarder != null) {
       forwarder.close();
     }
+    Future<ClientIdentity> identity =
+        ClientIdentification.resolve(
+            services, ctx.channel(), request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
     closing = true;
-    ConnectTunnelHandler.install(ctx, services, facts, deadline, target);
+    ConnectTunnelHandler.install(ctx, services, facts, deadline, target, identity);
   }
 
   @Override

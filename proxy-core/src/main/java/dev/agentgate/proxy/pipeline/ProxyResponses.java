@@ -1,6 +1,7 @@
 package dev.agentgate.proxy.pipeline;
 
 import dev.agentgate.policy.Decision;
+import dev.agentgate.proxy.identity.IdentityResolver;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -62,7 +63,25 @@ final class ProxyResponses {
 
   /** A 403 for a blocked CONNECT, as raw bytes. */
   static ByteBuf blockedRaw(Decision decision, ByteBufAllocator alloc) {
-    return raw(HttpResponseStatus.FORBIDDEN, blockText(decision), decision.ruleId(), alloc);
+    return raw(HttpResponseStatus.FORBIDDEN, blockText(decision), decision.ruleId(), null, alloc);
+  }
+
+  /** A 407 asking for proxy credentials, for the HTTP path. */
+  static FullHttpResponse proxyAuthRequired(String text, ByteBufAllocator alloc) {
+    FullHttpResponse r =
+        full(HttpResponseStatus.PROXY_AUTHENTICATION_REQUIRED, "agentgate: " + text + "\n", alloc);
+    r.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, IdentityResolver.PROXY_AUTHENTICATE);
+    return r;
+  }
+
+  /** A 407 asking for proxy credentials, as raw bytes for a CONNECT. */
+  static ByteBuf proxyAuthRequiredRaw(String text, ByteBufAllocator alloc) {
+    return raw(
+        HttpResponseStatus.PROXY_AUTHENTICATION_REQUIRED,
+        "agentgate: " + text + "\n",
+        null,
+        "Proxy-Authenticate: " + IdentityResolver.PROXY_AUTHENTICATE,
+        alloc);
   }
 
   /** A short error response ({@code text} is one line) for the HTTP path. */
@@ -72,7 +91,7 @@ final class ProxyResponses {
 
   /** A short error response as raw bytes, for a CONNECT or a connection without a codec. */
   static ByteBuf errorRaw(HttpResponseStatus status, String text, ByteBufAllocator alloc) {
-    return raw(status, "agentgate: " + text + "\n", null, alloc);
+    return raw(status, "agentgate: " + text + "\n", null, null, alloc);
   }
 
   private static FullHttpResponse full(
@@ -87,7 +106,11 @@ final class ProxyResponses {
   }
 
   private static ByteBuf raw(
-      HttpResponseStatus status, String body, String ruleId, ByteBufAllocator alloc) {
+      HttpResponseStatus status,
+      String body,
+      String ruleId,
+      String extraHeader,
+      ByteBufAllocator alloc) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head =
         new StringBuilder(160)
@@ -100,6 +123,9 @@ final class ProxyResponses {
             .append("\r\nConnection: close\r\n");
     if (ruleId != null) {
       head.append(RULE_HEADER).append(": ").append(headerSafe(ruleId)).append("\r\n");
+    }
+    if (extraHeader != null) {
+      head.append(extraHeader).append("\r\n");
     }
     head.append("\r\n");
     ByteBuf out = alloc.buffer(head.length() + bytes.length);

@@ -1,5 +1,8 @@
 package dev.agentgate.proxy.pipeline;
 
+import dev.agentgate.proxy.observe.ConnectionFacts;
+import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.ProxyError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,9 +24,19 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RelayHandler.class);
 
   private final Channel peer;
+  private final ConnectionObserver observer;
+  private final ConnectionFacts facts;
+  private final ProxyError ioError;
 
-  RelayHandler(Channel peer) {
+  /**
+   * @param ioError what an I/O exception on this handler's channel is reported as
+   */
+  RelayHandler(
+      Channel peer, ConnectionObserver observer, ConnectionFacts facts, ProxyError ioError) {
     this.peer = peer;
+    this.observer = observer;
+    this.facts = facts;
+    this.ioError = ioError;
   }
 
   /**
@@ -31,8 +44,23 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
    * to the upstream first, then relays both ways.
    */
   static void splice(Channel client, Channel upstream, ByteBuf firstBytes) {
-    upstream.pipeline().addLast("relay", new RelayHandler(client));
-    client.pipeline().addLast("relay", new RelayHandler(upstream));
+    splice(client, upstream, firstBytes, ConnectionObserver.NONE, null);
+  }
+
+  /**
+   * As {@link #splice(Channel, Channel, ByteBuf)}, reporting resets (an I/O error on the upstream
+   * is {@link ProxyError#UPSTREAM_RESET}, on the client {@link ProxyError#IO}) to {@code observer}.
+   */
+  static void splice(
+      Channel client,
+      Channel upstream,
+      ByteBuf firstBytes,
+      ConnectionObserver observer,
+      ConnectionFacts facts) {
+    upstream
+        .pipeline()
+        .addLast("relay", new RelayHandler(client, observer, facts, ProxyError.UPSTREAM_RESET));
+    client.pipeline().addLast("relay", new RelayHandler(upstream, observer, facts, ProxyError.IO));
     if (firstBytes.isReadable()) {
       upstream.writeAndFlush(firstBytes, upstream.voidPromise());
     } else {
@@ -76,8 +104,11 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof IOException)) {
+    if (cause instanceof IOException) {
+      observer.error(facts, ioError);
+    } else {
       log.warn("relay error on {}: {}", ctx.channel(), cause.toString());
+      observer.error(facts, ProxyError.INTERNAL);
     }
     ctx.close();
   }

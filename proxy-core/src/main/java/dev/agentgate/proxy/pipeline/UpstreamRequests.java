@@ -4,6 +4,7 @@ import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.identity.ClientIdentity;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -19,10 +20,14 @@ final class UpstreamRequests {
 
   /** The CONNECT phase for host and port; the HTTP phase only when the policy needs more. */
   static Decision decide(
-      PolicyGate gate, ConnectionFacts facts, HttpRequest request, RequestTarget target) {
+      PolicyGate gate,
+      ConnectionFacts facts,
+      HttpRequest request,
+      RequestTarget target,
+      ClientIdentity identity) {
     EgressRequest.Builder facts1 =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
-            .client(facts.clientAddress(), null, null);
+            .client(facts.clientAddress(), identity.user(), identity.groups());
     Decision decision = gate.decide(facts, facts1.build());
     if (decision.action() != Action.CONTINUE) {
       return decision;
@@ -36,9 +41,13 @@ final class UpstreamRequests {
     return gate.decide(facts, http);
   }
 
+  /** The request's headers for the policy, without the proxy credentials (they end here). */
   static Map<String, List<String>> headerMap(HttpHeaders headers) {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : headers) {
+      if (HttpHeaderNames.PROXY_AUTHORIZATION.contentEqualsIgnoreCase(e.getKey())) {
+        continue;
+      }
       map.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
     }
     return map;

@@ -43,7 +43,7 @@ final class UpstreamResponseHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (!(cause instanceof IOException)) {
-      forwarder.upstreamFailed();
+      forwarder.upstreamFailed(ctx.channel());
     }
     ctx.close();
   }

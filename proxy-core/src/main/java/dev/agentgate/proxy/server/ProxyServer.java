@@ -5,7 +5,11 @@ import dev.agentgate.proxy.admin.AdminServer;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.identity.IdentityResolver;
 import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.audit.AuditSink;
+import dev.agentgate.proxy.observe.metrics.MetricsObserver;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.pipeline.ClientChannelInitializer;
 import dev.agentgate.proxy.pipeline.Interceptor;
 import dev.agentgate.proxy.pipeline.PolicyGate;
@@ -14,6 +18,7 @@ import dev.agentgate.proxy.upstream.DestinationGuard;
 import dev.agentgate.proxy.upstream.DestinationResolver;
 import dev.agentgate.proxy.upstream.DnsLookup;
 import dev.agentgate.proxy.upstream.UpstreamConnector;
+import dev.agentgate.proxy.upstream.UpstreamTimings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -59,18 +64,31 @@ public final class ProxyServer implements AutoCloseable {
             transport.datagramChannel(),
             transport.socketChannel(),
             config.timeouts().connect());
+    ConnectionObserver observer = b.observer;
+    UpstreamTimings timings = UpstreamTimings.NONE;
+    Supplier<String> scrape = () -> "";
+    if (b.metrics != null) {
+      ProxyMetrics metrics = b.metrics;
+      metrics.bindNetty(group, allocator);
+      observer = ConnectionObserver.all(List.of(new MetricsObserver(metrics), b.observer));
+      timings = new MetricsTimings(metrics);
+      scrape = metrics::scrape;
+    }
     ProxyServices services =
         new ProxyServices(
             config,
-            new PolicyGate(b.engine, b.observer),
+            new PolicyGate(b.engine, observer),
             new DestinationResolver(
                 config.upstream().overrides(),
                 new DestinationGuard(config.upstream().allowedPrivateRanges()),
-                dns),
+                dns,
+                timings),
             new UpstreamConnector(
-                transport.upstreamChannel(), allocator, config.timeouts().connect()),
+                transport.upstreamChannel(), allocator, config.timeouts().connect(), timings),
             b.interceptor,
-            tracker);
+            tracker,
+            b.identity,
+            b.audit);
     List<Channel> bound = new ArrayList<>();
     Channel admin = null;
     try {
@@ -87,7 +105,7 @@ public final class ProxyServer implements AutoCloseable {
         bound.add(bind(proxy.bind(listen.toSocketAddress()), "proxy", listen));
       }
       if (config.adminListener() != null) {
-        AdminServer adminServer = new AdminServer(b.policyStatus, b.metrics);
+        AdminServer adminServer = new AdminServer(b.policyStatus, scrape);
         ChannelFuture f =
             adminServer.bind(group, transport.serverChannel(), allocator, config.adminListener());
         admin = bind(f, "admin", config.adminListener());
@@ -170,8 +188,10 @@ public final class ProxyServer implements AutoCloseable {
     private PolicyEngine engine;
     private Supplier<PolicyStatus> policyStatus = () -> null;
     private ConnectionObserver observer = ConnectionObserver.NONE;
-    private Supplier<String> metrics = () -> "";
+    private ProxyMetrics metrics;
     private Interceptor interceptor = Interceptor.NONE;
+    private IdentityResolver identity;
+    private AuditSink audit = AuditSink.disabled();
 
     private Builder(ProxyConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -189,8 +209,12 @@ public final class ProxyServer implements AutoCloseable {
       return this;
     }
 
-    /** The {@code /metrics} body. */
-    public Builder metrics(Supplier<String> value) {
+    /**
+     * The meters: the server records connections, decisions, bytes, latency, DNS and connect times
+     * into them, binds its event loops and allocator, and serves them on {@code /metrics}. Without
+     * it {@code /metrics} is empty. The caller owns it (closes it after {@link #shutdown}).
+     */
+    public Builder metrics(ProxyMetrics value) {
       this.metrics = value;
       return this;
     }
@@ -200,9 +224,24 @@ public final class ProxyServer implements AutoCloseable {
       return this;
     }
 
+    /** Who clients are (default: everyone anonymous). The caller closes it after shutdown. */
+    public Builder identity(IdentityResolver value) {
+      this.identity = value;
+      return this;
+    }
+
+    /** Asked whether new connections may be accepted (a saturated fail-closed audit log). */
+    public Builder audit(AuditSink value) {
+      this.audit = value;
+      return this;
+    }
+
     /** Binds the listeners; throws with a one-line message when an address is taken. */
     public ProxyServer start() throws IOException {
       Objects.requireNonNull(engine, "policy");
+      if (identity == null) {
+        identity = IdentityResolver.none();
+      }
       return new ProxyServer(this);
     }
   }

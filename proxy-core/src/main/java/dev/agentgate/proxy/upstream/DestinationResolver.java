@@ -28,12 +28,25 @@ public final class DestinationResolver {
   private final Map<String, HostPort> overrides;
   private final DestinationGuard guard;
   private final NameLookup lookup;
+  private final UpstreamTimings timings;
 
   public DestinationResolver(
       Map<String, HostPort> overrides, DestinationGuard guard, NameLookup lookup) {
+    this(overrides, guard, lookup, UpstreamTimings.NONE);
+  }
+
+  /**
+   * @param timings told the duration of every successful name lookup
+   */
+  public DestinationResolver(
+      Map<String, HostPort> overrides,
+      DestinationGuard guard,
+      NameLookup lookup,
+      UpstreamTimings timings) {
     this.overrides = Map.copyOf(overrides);
     this.guard = guard;
     this.lookup = lookup;
+    this.timings = timings;
   }
 
   /**
@@ -55,11 +68,13 @@ public final class DestinationResolver {
       }
       return promise;
     }
+    long started = System.nanoTime();
     lookup
         .lookup(name, loop)
         .addListener(
             f -> {
               if (f.isSuccess()) {
+                timings.nameResolved(System.nanoTime() - started);
                 @SuppressWarnings("unchecked")
                 List<InetAddress> addresses = (List<InetAddress>) f.getNow();
                 check(promise, host, targetPort, addresses);

@@ -28,18 +28,31 @@ import org.slf4j.LoggerFactory;
 public final class UpstreamConnector {
   private static final Logger log = LoggerFactory.getLogger(UpstreamConnector.class);
 
-  /** First on every upstream channel: closes it on a socket error, whatever follows. */
+  /** First on every upstream channel: closes it on an error no later handler takes. */
   private static final ChannelHandler ERRORS = new CloseOnError();
 
   private final Class<? extends Channel> channelType;
   private final ByteBufAllocator allocator;
   private final int connectTimeoutMillis;
+  private final UpstreamTimings timings;
 
   public UpstreamConnector(
       Class<? extends Channel> channelType, ByteBufAllocator allocator, Duration connectTimeout) {
+    this(channelType, allocator, connectTimeout, UpstreamTimings.NONE);
+  }
+
+  /**
+   * @param timings told the duration of every successful connect
+   */
+  public UpstreamConnector(
+      Class<? extends Channel> channelType,
+      ByteBufAllocator allocator,
+      Duration connectTimeout,
+      UpstreamTimings timings) {
     this.channelType = channelType;
     this.allocator = allocator;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+    this.timings = timings;
   }
 
   /**
@@ -60,32 +73,45 @@ public final class UpstreamConnector {
             .handler(ERRORS)
             // The addresses are checked ones: connect to them as they are, never resolve again.
             .resolver(NoopAddressResolverGroup.INSTANCE);
-    attempt(bootstrap, destination.addresses(), 0, promise);
+    attempt(bootstrap, destination.addresses(), 0, promise, System.nanoTime());
     return promise;
   }
 
-  private static void attempt(
-      Bootstrap bootstrap, List<InetSocketAddress> addresses, int index, Promise<Channel> promise) {
+  private void attempt(
+      Bootstrap bootstrap,
+      List<InetSocketAddress> addresses,
+      int index,
+      Promise<Channel> promise,
+      long started) {
     ChannelFuture f = bootstrap.connect(addresses.get(index));
     f.addListener(
         done -> {
           if (f.isSuccess()) {
-            if (!promise.trySuccess(f.channel())) {
+            if (promise.trySuccess(f.channel())) {
+              timings.connected(System.nanoTime() - started);
+            } else {
               f.channel().close();
             }
           } else if (index + 1 < addresses.size() && !promise.isDone()) {
-            attempt(bootstrap, addresses, index + 1, promise);
+            attempt(bootstrap, addresses, index + 1, promise, started);
           } else {
             promise.tryFailure(f.cause());
           }
         });
   }
 
-  /** Socket errors close the channel (its handlers then see it go inactive); others are logged. */
+  /**
+   * Until the caller's handlers are in place (a reset right after the connect), errors stop here
+   * and close the channel; afterwards they pass on to those handlers.
+   */
   @ChannelHandler.Sharable
   private static final class CloseOnError extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (ctx.pipeline().last() != this) {
+        ctx.fireExceptionCaught(cause);
+        return;
+      }
       if (!(cause instanceof IOException)) {
         log.warn("upstream connection {} failed: {}", ctx.channel(), cause.toString());
       }

@@ -3,15 +3,22 @@ package dev.agentgate.proxy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentgate.proxy.identity.IdentityConfig;
+import dev.agentgate.proxy.identity.IdentityMode;
+import dev.agentgate.proxy.observe.audit.AuditConfig;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigLoaderTest {
   private static ProxyConfig parse(String yaml) throws ConfigException {
@@ -57,7 +64,7 @@ class ConfigLoaderTest {
     assertThat(c.adminListener()).isEqualTo(new HostPort("0.0.0.0", 9090));
     assertThat(c.ioThreads()).isEqualTo(2);
     assertThat(c.policyFile()).isEqualTo(Path.of("/etc/agentgate/policy.yaml"));
-    assertThat(c.auditLog()).isEqualTo(Path.of("/var/log/agentgate/audit.jsonl"));
+    assertThat(c.audit().file()).isEqualTo(Path.of("/var/log/agentgate/audit.jsonl"));
     assertThat(c.timeouts())
         .isEqualTo(
             new ProxyConfig.Timeouts(
@@ -71,6 +78,90 @@ class ConfigLoaderTest {
         .isEqualTo(List.of(CidrRange.parse("127.0.0.1/32"), CidrRange.parse("10.0.0.0/8")));
     assertThat(c.upstream().overrides())
         .containsEntry("api.example.test", new HostPort("127.0.0.1", 8443));
+  }
+
+  @Test
+  void identityAndAuditSections() throws Exception {
+    ProxyConfig c =
+        parse(
+            """
+            identity:
+              mode: required
+              users_file: users.txt
+              networks:
+                10.20.0.0/16: [ci]
+                "fd00:c1::/32": [ci, vdi]
+              allow_open_proxy: false
+              cache_seconds: 60
+              reload_seconds: 5
+              verify_threads: 2
+              verify_queue: 64
+            audit:
+              log: audit/audit.log
+              rotate_size: 64MiB
+              keep_files: 3
+              queue: 1024
+              when_full: fail_closed
+              fsync: true
+            """);
+
+    assertThat(c.identity())
+        .isEqualTo(
+            new IdentityConfig(
+                IdentityMode.REQUIRED,
+                Path.of("/etc/agentgate/users.txt"),
+                Map.of("10.20.0.0/16", List.of("ci"), "fd00:c1::/32", List.of("ci", "vdi")),
+                false,
+                60,
+                5,
+                2,
+                64));
+    assertThat(c.audit())
+        .isEqualTo(
+            new AuditConfig(
+                Path.of("/etc/agentgate/audit/audit.log"),
+                64L * 1024 * 1024,
+                3,
+                1024,
+                AuditConfig.WhenFull.FAIL_CLOSED,
+                true));
+  }
+
+  static Stream<Arguments> identityAndAuditErrors() {
+    return Stream.of(
+        Arguments.of(
+            "identity:\n  mode: sometimes\n",
+            "agentgate.yaml: identity.mode: sometimes (expected: required, optional, networks)"),
+        Arguments.of(
+            "identity:\n  mode: required\n",
+            "agentgate.yaml: identity.users_file: missing (expected: a users file"),
+        Arguments.of(
+            "identity:\n  users_file: u.txt\n",
+            "agentgate.yaml: identity.mode: missing (expected: required, optional, networks)"),
+        Arguments.of(
+            "identity:\n  mode: networks\n  networks:\n    10.0.0.0/33: [ci]\n",
+            "agentgate.yaml: identity.networks: 10.0.0.0/33 (expected: an IPv4 or IPv6 network"),
+        Arguments.of(
+            "identity:\n  allow_open_proxy: yes please\n",
+            "agentgate.yaml: identity.allow_open_proxy: bad value 'yes please' (expected true or"
+                + " false)"),
+        Arguments.of(
+            "identity:\n  mode: optional\n  colour: red\n",
+            "agentgate.yaml: identity.colour: unknown key"),
+        Arguments.of(
+            "audit:\n  when_full: panic\n",
+            "agentgate.yaml: audit.when_full: panic (expected: fail_open, fail_closed)"),
+        Arguments.of(
+            "audit:\n  rotate_size: huge\n",
+            "agentgate.yaml: audit.rotate_size: bad value 'huge' (expected a size such as 100MiB"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("identityAndAuditErrors")
+  void identityAndAuditErrorsNameTheKey(String yaml, String message) {
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(message);
   }
 
   @Test

@@ -54,11 +54,14 @@ class AdminIT {
   }
 
   @Test
-  void metricsServesTheSuppliersText() throws Exception {
+  void metricsServesThePrometheusScrape() throws Exception {
     HttpResponse<String> r = get("/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type").orElseThrow()).startsWith("text/plain");
-    assertThat(r.body()).isEqualTo("# test metrics\n");
+    assertThat(r.body())
+        .contains("# TYPE agentgate_connections_opened_total counter")
+        .contains("agentgate_event_loop_pending_tasks{loop=\"0\"}")
+        .contains("agentgate_netty_allocator_used_bytes{allocator=\"pooled\"");
   }
 
   @Test

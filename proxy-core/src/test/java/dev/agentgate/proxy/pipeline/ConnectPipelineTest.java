@@ -7,8 +7,10 @@ import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.PolicyEngine;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.identity.IdentityResolver;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.audit.AuditSink;
 import dev.agentgate.proxy.testing.Policies;
 import dev.agentgate.proxy.upstream.CidrRange;
 import dev.agentgate.proxy.upstream.DestinationGuard;
@@ -62,7 +64,9 @@ class ConnectPipelineTest {
             new UpstreamConnector(
                 NioSocketChannel.class, ByteBufAllocator.DEFAULT, Duration.ofSeconds(1)),
             Interceptor.NONE,
-            Admission.ALL);
+            Admission.ALL,
+            IdentityResolver.none(),
+            AuditSink.disabled());
     ConnectionFacts facts = new ConnectionFacts(1, "127.0.0.1", 5555, 0, System.nanoTime());
     HeadDeadlineHandler deadline =
         new HeadDeadlineHandler(Duration.ofSeconds(30).toNanos(), () -> {});

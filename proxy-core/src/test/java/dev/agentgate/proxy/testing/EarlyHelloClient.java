@@ -32,22 +32,29 @@ public final class EarlyHelloClient {
   /** Returns the proxy's CONNECT answer head followed by the upstream's HTTP response. */
   public static String get(int proxyPort, String host, String path, SSLContext tls)
       throws Exception {
+    return get(proxyPort, host, path, tls, "");
+  }
+
+  /** The same, with {@code extraHeaders} (each line ending in CRLF) in the CONNECT head. */
+  public static String get(
+      int proxyPort, String host, String path, SSLContext tls, String extraHeaders)
+      throws Exception {
     try (Socket s = new Socket("127.0.0.1", proxyPort)) {
       s.setSoTimeout(10_000);
       s.setTcpNoDelay(true);
       SSLEngine engine = tls.createSSLEngine(host, 443);
       engine.setUseClientMode(true);
-      return new EarlyHelloClient(s, engine).run(host, path);
+      return new EarlyHelloClient(s, engine).run(host, path, extraHeaders);
     }
   }
 
-  private String run(String host, String path) throws Exception {
+  private String run(String host, String path, String extraHeaders) throws Exception {
     engine.beginHandshake();
     ByteBuffer hello = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
     engine.wrap(ByteBuffer.allocate(0), hello);
     hello.flip();
     byte[] connect =
-        ("CONNECT " + host + ":443 HTTP/1.1\r\nHost: " + host + ":443\r\n\r\n")
+        ("CONNECT " + host + ":443 HTTP/1.1\r\nHost: " + host + ":443\r\n" + extraHeaders + "\r\n")
             .getBytes(StandardCharsets.US_ASCII);
     ByteBuffer first = ByteBuffer.allocate(connect.length + hello.remaining());
     first.put(connect).put(hello).flip();
@@ -129,7 +136,10 @@ public final class EarlyHelloClient {
       if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
         break;
       }
-      if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW || r.bytesProduced() == 0) {
+      // A record that yields no plain bytes (a TLS 1.3 session ticket) may be followed by more
+      // records already buffered: read the socket only when nothing complete is left.
+      if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW
+          || (r.bytesProduced() == 0 && netIn.position() == 0)) {
         if (!fill()) {
           break;
         }

@@ -1,10 +1,14 @@
 package dev.agentgate.proxy.testing;
 
 import dev.agentgate.policy.PolicyEngine;
+import dev.agentgate.policy.agents.AgentCatalog;
+import dev.agentgate.policy.lang.CompiledPolicy;
 import dev.agentgate.policy.lang.PolicyCompiler;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
+import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import dev.agentgate.proxy.observe.metrics.ReloadSource;
 import dev.agentgate.proxy.server.ProxyServer;
 import dev.agentgate.proxy.upstream.CidrRange;
 import java.net.InetSocketAddress;
@@ -37,22 +41,43 @@ public final class ProxyFixture implements AutoCloseable {
 
   public final RecordingObserver observer = new RecordingObserver();
   private final AtomicReference<PolicyEngine> policy = new AtomicReference<>(Policies.ALLOW_ALL);
+  private final ProxyMetrics metrics = new ProxyMetrics(AgentCatalog.builtIn().ids());
   private final ProxyServer server;
 
-  private ProxyFixture(ProxyConfig config) throws Exception {
+  private ProxyFixture(ProxyConfig config, Extras extras) throws Exception {
     PolicyEngine delegating = r -> policy.get().evaluate(r);
-    server =
-        ProxyServer.builder(config)
-            .policy(delegating, () -> new PolicyStatus("test", "0000"))
-            .observer(observer)
-            .metrics(() -> "# test metrics\n")
-            .start();
+    try {
+      server =
+          extras
+              .apply(
+                  ProxyServer.builder(config)
+                      .policy(delegating, () -> new PolicyStatus("test", "0000"))
+                      .observer(observer)
+                      .metrics(metrics),
+                  observer)
+              .start();
+    } catch (Exception e) {
+      metrics.close();
+      throw e;
+    }
+  }
+
+  /** More collaborators for the server (identity, audit), given the recording observer. */
+  @FunctionalInterface
+  public interface Extras {
+    ProxyServer.Builder apply(ProxyServer.Builder builder, RecordingObserver observer);
+  }
+
+  /** A proxy for {@code upstream} with a customized config and more collaborators. */
+  public static ProxyFixture start(
+      TestUpstream upstream, UnaryOperator<ProxyConfig> customize, Extras extras) throws Exception {
+    return new ProxyFixture(customize.apply(config(upstream)), extras);
   }
 
   /** A proxy for {@code upstream}, with {@code customize} applied to the test config. */
   public static ProxyFixture start(TestUpstream upstream, UnaryOperator<ProxyConfig> customize)
       throws Exception {
-    return new ProxyFixture(customize.apply(config(upstream)));
+    return new ProxyFixture(customize.apply(config(upstream)), (b, o) -> b);
   }
 
   public static ProxyFixture start(TestUpstream upstream) throws Exception {
@@ -78,9 +103,19 @@ public final class ProxyFixture implements AutoCloseable {
     policy.set(value);
   }
 
-  /** Compiles {@code yaml} with the real policy compiler and makes it the policy. */
+  /**
+   * Compiles {@code yaml} with the real policy compiler and makes it the policy, as a reload
+   * through the admin API would (its rule meters replace the previous policy's).
+   */
   public void policyYaml(String yaml) {
-    policy.set(PolicyCompiler.compile("test-policy.yaml", yaml).orElseThrow());
+    CompiledPolicy compiled = PolicyCompiler.compile("test-policy.yaml", yaml).orElseThrow();
+    policy.set(compiled);
+    metrics.policyLoaded(ReloadSource.API, compiled);
+  }
+
+  /** The proxy's meters (labelled with the built-in catalog's agents), served on /metrics. */
+  public ProxyMetrics metrics() {
+    return metrics;
   }
 
   public ProxyServer server() {
@@ -111,5 +146,6 @@ public final class ProxyFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    metrics.close();
   }
 }

@@ -1,0 +1,67 @@
+package dev.agentgate.proxy.observe.audit;
+
+import dev.agentgate.policy.Decision;
+import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.agents.Identification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds decision events from the engine's plain values. Only the audited facts are copied: never
+ * the request's headers, path or body, so {@code Proxy-Authorization}, {@code Authorization},
+ * {@code x-api-key} and cookies cannot reach the log from here.
+ */
+public final class AuditEvents {
+
+  // Evidence is meant to be short facts ("ja4 family t13d...", "user-agent claude-cli/1.0"); an
+  // entry that names a credential-bearing header is dropped rather than trusted.
+  private static final List<String> CREDENTIAL_WORDS =
+      List.of("authorization", "api-key", "api_key", "apikey", "cookie", "password", "secret");
+
+  private AuditEvents() {}
+
+  /**
+   * A decision event for {@code request} at its phase.
+   *
+   * @param connection the proxy's connection id
+   * @param reportMode true when the decision was recorded but not enforced
+   */
+  public static AuditEventBuilder decision(
+      Instant time,
+      String connection,
+      EgressRequest request,
+      Decision decision,
+      String policyVersion,
+      boolean reportMode) {
+    Identification agent = decision.agent();
+    return AuditEvent.decision(time)
+        .connection(connection)
+        .client(request.clientAddress(), request.user(), request.groups())
+        .destination(request.host(), request.port(), null)
+        .tls(request.sni(), request.alpn(), request.ja3(), request.ja4())
+        .agent(agent.agentOrUnknown(), agent.confidence(), safeEvidence(agent.evidence()))
+        .decision(request.phase(), decision.action(), decision.ruleId(), decision.reason())
+        .reports(
+            reportMode,
+            decision.reports().stream()
+                .map(r -> new AuditReport(r.ruleId(), r.wouldHave(), r.reason()))
+                .toList())
+        .policyVersion(policyVersion);
+  }
+
+  /** The evidence without any entry that mentions a credential-bearing header or word. */
+  public static List<String> safeEvidence(List<String> evidence) {
+    return evidence.stream().filter(e -> !mentionsCredential(e)).toList();
+  }
+
+  private static boolean mentionsCredential(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String word : CREDENTIAL_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

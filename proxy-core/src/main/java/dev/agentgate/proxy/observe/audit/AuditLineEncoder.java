@@ -1,0 +1,121 @@
+package dev.agentgate.proxy.observe.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes an {@link AuditEvent} as one JSON object in a fixed field order, {@code seq} and {@code
+ * prev} first; absent facts are left out. Jackson escapes control characters, so a line never
+ * contains a raw newline whatever a client sent.
+ */
+final class AuditLineEncoder {
+
+  private final JsonFactory json = new JsonFactory();
+
+  /** The line's bytes, without the newline. */
+  byte[] encode(long seq, String prev, AuditEvent e) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = json.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("seq", seq);
+      g.writeStringField("prev", prev);
+      g.writeStringField("time", e.time().truncatedTo(ChronoUnit.MILLIS).toString());
+      g.writeStringField("event", e.type().name().toLowerCase(Locale.ROOT));
+      string(g, "conn", e.connection());
+      string(g, "client", e.client());
+      string(g, "user", e.user());
+      strings(g, "groups", e.groups());
+      string(g, "host", e.host());
+      if (e.port() != null) {
+        g.writeNumberField("port", e.port());
+      }
+      string(g, "resolved", e.resolved());
+      string(g, "sni", e.sni());
+      strings(g, "alpn", e.alpn());
+      string(g, "ja3", e.ja3());
+      string(g, "ja4", e.ja4());
+      string(g, "agent", e.agent());
+      string(g, "confidence", e.confidence() == null ? null : e.confidence().name());
+      strings(g, "evidence", e.evidence());
+      string(g, "phase", e.phase() == null ? null : e.phase().name());
+      string(g, "action", e.action() == null ? null : e.action().name());
+      string(g, "rule", e.ruleId());
+      string(g, "reason", e.reason());
+      if (e.reportMode()) {
+        g.writeBooleanField("report_mode", true);
+      }
+      reports(g, e.reports());
+      string(g, "policy_version", e.policyVersion());
+      number(g, "bytes_up", e.bytesUp());
+      number(g, "bytes_down", e.bytesDown());
+      number(g, "duration_ms", e.durationMillis());
+      findings(g, e.findings());
+      number(g, "dropped", e.dropped());
+      g.writeEndObject();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("encoding an audit event in memory", ex);
+    }
+    return out.toByteArray();
+  }
+
+  private static void string(JsonGenerator g, String name, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(name, value);
+    }
+  }
+
+  private static void number(JsonGenerator g, String name, Long value) throws IOException {
+    if (value != null) {
+      g.writeNumberField(name, value);
+    }
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values)
+      throws IOException {
+    if (values.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  private static void reports(JsonGenerator g, List<AuditReport> reports) throws IOException {
+    if (reports.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("reports");
+    for (AuditReport r : reports) {
+      g.writeStartObject();
+      string(g, "rule", r.ruleId());
+      string(g, "would", r.wouldHave() == null ? null : r.wouldHave().name());
+      string(g, "reason", r.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void findings(JsonGenerator g, List<AuditFinding> findings) throws IOException {
+    if (findings.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("findings");
+    for (AuditFinding f : findings) {
+      g.writeStartObject();
+      g.writeStringField("detector", f.detector());
+      g.writeStringField("location", f.location());
+      g.writeNumberField("count", f.count());
+      string(g, "hash", f.shortHash());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.agentgate.proxy.observe.metrics;
+
+import static dev.agentgate.proxy.observe.metrics.TimerSpec.micros;
+import static dev.agentgate.proxy.observe.metrics.TimerSpec.millis;
+import static dev.agentgate.proxy.observe.metrics.TimerSpec.seconds;
+
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/** Time the proxy adds and the time it waits on the network: proxy latency, connect, DNS. */
+final class LatencyMeters {
+  static final TimerSpec PROXY_LATENCY =
+      TimerSpec.of(
+          "agentgate.proxy.latency",
+          "Latency the proxy adds to a request or tunnel: from the client's request (or"
+              + " ClientHello) to the first byte forwarded upstream, upstream connect and DNS"
+              + " excluded.",
+          micros(50),
+          micros(100),
+          micros(250),
+          micros(500),
+          millis(1),
+          micros(2500),
+          millis(5),
+          millis(10),
+          millis(25),
+          millis(50),
+          millis(100),
+          millis(250),
+          millis(500),
+          seconds(1));
+  static final TimerSpec UPSTREAM_CONNECT =
+      TimerSpec.of(
+          "agentgate.upstream.connect.duration",
+          "Time to open the TCP connection to an upstream server (successful connects).",
+          micros(500),
+          millis(1),
+          micros(2500),
+          millis(5),
+          millis(10),
+          millis(25),
+          millis(50),
+          millis(100),
+          millis(250),
+          millis(500),
+          seconds(1),
+          seconds(3),
+          seconds(10));
+  static final TimerSpec DNS =
+      TimerSpec.of(
+          "agentgate.dns.resolution.duration",
+          "Time to resolve a destination host name (successful resolutions).",
+          micros(100),
+          micros(250),
+          micros(500),
+          millis(1),
+          micros(2500),
+          millis(5),
+          millis(10),
+          millis(25),
+          millis(50),
+          millis(100),
+          millis(250),
+          millis(500),
+          seconds(1),
+          seconds(5));
+
+  private final Timer proxyLatency;
+  private final Timer upstreamConnect;
+  private final Timer dns;
+
+  LatencyMeters(MeterFactory meters) {
+    proxyLatency = meters.timer(PROXY_LATENCY, Tags.empty());
+    upstreamConnect = meters.timer(UPSTREAM_CONNECT, Tags.empty());
+    dns = meters.timer(DNS, Tags.empty());
+  }
+
+  void proxyLatency(long nanos) {
+    proxyLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void upstreamConnect(long nanos) {
+    upstreamConnect.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void dns(long nanos) {
+    dns.record(nanos, TimeUnit.NANOSECONDS);
+  }
+}
