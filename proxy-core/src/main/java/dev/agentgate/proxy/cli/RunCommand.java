@@ -82,6 +82,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     ProxyMetrics metrics = metrics(policy);
     identityAndAudit.bindMetrics(metrics);
+    PolicyListener audit = identityAndAudit.policyListener();
+    // The start-up loads happened before the audit log was open; they are its first policy events.
+    policy.replayLastReloads(audit);
+    policy.addListener(audit);
     policy.watch();
     PolicyApi api = null;
     if (token != null) {

@@ -35,6 +35,7 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
 
   private final PolicyStore store;
   private final ShadowedEngine shadowed;
+  private final DisagreementFanOut disagreements;
   private final PolicyReloader reloader;
 
   private final List<Runnable> polls;
@@ -44,11 +45,13 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
   private PolicyRuntime(
       PolicyStore store,
       ShadowedEngine shadowed,
+      DisagreementFanOut disagreements,
       PolicyReloader reloader,
       List<Runnable> polls,
       java.time.Duration pollInterval) {
     this.store = store;
     this.shadowed = shadowed;
+    this.disagreements = disagreements;
     this.reloader = reloader;
     this.polls = polls;
     this.pollInterval = pollInterval;
@@ -86,13 +89,14 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
 
     ShadowedEngine shadowed = null;
     FilePolicySource shadowFile = null;
+    DisagreementFanOut disagreements = new DisagreementFanOut(listener);
     if (options.shadowPolicy() != null) {
       PolicyStore shadow = store(PolicyRole.SHADOW, signatures, listener);
       shadowFile = new FilePolicySource(options.shadowPolicy(), shadow);
       ReloadEvent shadowFirst = firstPoll(shadowFile);
       requireLoaded("shadow policy", shadowFirst);
       shadow.addListener(log);
-      shadowed = new ShadowedEngine(store, shadow, listener);
+      shadowed = new ShadowedEngine(store, shadow, disagreements);
     }
     List<Runnable> polls = new java.util.ArrayList<>();
     if (file != null) {
@@ -103,17 +107,41 @@ public final class PolicyRuntime implements PolicyCounts, AutoCloseable {
       polls.add(() -> s.poll(PolicySource.FILE));
     }
     return new PolicyRuntime(
-        store, shadowed, new PolicyReloader(), List.copyOf(polls), options.pollInterval());
+        store,
+        shadowed,
+        disagreements,
+        new PolicyReloader(),
+        List.copyOf(polls),
+        options.pollInterval());
   }
 
   /**
    * Tells {@code listener} of every later reload of the live and the shadow policy (see {@link
-   * ReloadEvent#role()}); call before {@link #watch()}.
+   * ReloadEvent#role()}) and of every later shadow disagreement; call before {@link #watch()}.
    */
   public void addListener(PolicyListener listener) {
     store.addListener(listener);
     if (shadowed != null) {
       shadowed.shadowStore().addListener(listener);
+    }
+    disagreements.add(listener);
+  }
+
+  /**
+   * Tells {@code listener} of the most recent attempt to change each policy (live, then shadow):
+   * before {@link #watch()}, the start-up loads, for a listener that joined after them.
+   */
+  public void replayLastReloads(PolicyListener listener) {
+    replay(store, listener);
+    if (shadowed != null) {
+      replay(shadowed.shadowStore(), listener);
+    }
+  }
+
+  private static void replay(PolicyStore store, PolicyListener listener) {
+    ReloadEvent last = store.lastReload();
+    if (last != null) {
+      listener.reloaded(last);
     }
   }
 

@@ -32,11 +32,14 @@ public final class AuditEventBuilder {
   private boolean reportMode;
   private List<AuditReport> reports;
   private String policyVersion;
+  private String policyHash;
   private Long bytesUp;
   private Long bytesDown;
   private Long durationMillis;
   private List<AuditFinding> findings;
   private Long dropped;
+  private AuditReload reload;
+  private AuditShadow shadow;
 
   AuditEventBuilder(Instant time, AuditEvent.Type type) {
     this.time = time;
@@ -103,6 +106,22 @@ public final class AuditEventBuilder {
     return this;
   }
 
+  /** The content hash of the policy in {@link #policyVersion}. */
+  public AuditEventBuilder policyHash(String hash) {
+    this.policyHash = hash;
+    return this;
+  }
+
+  public AuditEventBuilder reload(AuditReload reload) {
+    this.reload = reload;
+    return this;
+  }
+
+  public AuditEventBuilder shadow(AuditShadow shadow) {
+    this.shadow = shadow;
+    return this;
+  }
+
   public AuditEventBuilder traffic(long bytesUp, long bytesDown, long durationMillis) {
     this.bytesUp = bytesUp;
     this.bytesDown = bytesDown;
@@ -145,10 +164,13 @@ public final class AuditEventBuilder {
         reportMode,
         reports,
         policyVersion,
+        policyHash,
         bytesUp,
         bytesDown,
         durationMillis,
         findings,
-        dropped);
+        dropped,
+        reload,
+        shadow);
   }
 }

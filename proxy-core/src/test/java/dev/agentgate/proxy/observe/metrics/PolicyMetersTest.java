@@ -90,4 +90,34 @@ class PolicyMetersTest {
     metrics.ruleHit(7, false);
     assertThat(scrape().value("agentgate_rule_hits_unattributed_total")).isEqualTo(1.0);
   }
+
+  @Test
+  void shadowDisagreementsAreCountedByLiveRuleAndFollowThePolicyVersion() {
+    String name = "agentgate_policy_shadow_disagreements_total";
+    assertThat(scrape().value(name, "rule", "_unattributed"))
+        .as("the unattributed series exists from the start")
+        .isEqualTo(0.0);
+    metrics.onPolicyLoaded("v1", "hash1", List.of("block-cursor", "allow-claude"));
+    assertThat(scrape().value(name, "rule", "allow-claude")).isEqualTo(0.0);
+    metrics.shadowDisagreement("allow-claude");
+    metrics.shadowDisagreement("allow-claude");
+    metrics.shadowDisagreement("default");
+    metrics.shadowDisagreement("not-a-rule");
+    metrics.shadowDisagreement(null);
+
+    ScrapeText v1 = scrape();
+    assertThat(v1.value(name, "rule", "allow-claude")).isEqualTo(2.0);
+    assertThat(v1.value(name, "rule", "default")).isEqualTo(1.0);
+    assertThat(v1.value(name, "rule", "block-cursor")).isEqualTo(0.0);
+    assertThat(v1.value(name, "rule", "_unattributed")).isEqualTo(2.0);
+    assertThat(v1.hasSeries(name, "rule", "not-a-rule")).isFalse();
+
+    metrics.onPolicyLoaded("v2", "hash2", List.of("allow-claude"));
+    metrics.shadowDisagreement("block-cursor"); // a decision of v1 that lands after the swap
+
+    ScrapeText v2 = scrape();
+    assertThat(v2.hasSeries(name, "rule", "block-cursor")).isFalse();
+    assertThat(v2.value(name, "rule", "allow-claude")).isEqualTo(2.0);
+    assertThat(v2.value(name, "rule", "_unattributed")).isEqualTo(3.0);
+  }
 }
