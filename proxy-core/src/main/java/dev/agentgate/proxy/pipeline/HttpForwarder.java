@@ -1,18 +1,11 @@
 package dev.agentgate.proxy.pipeline;
 
-import dev.agentgate.policy.Decision;
-import dev.agentgate.policy.EgressRequest;
-import dev.agentgate.policy.Phase;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
-import dev.agentgate.proxy.upstream.DestinationRefusedException;
 import io.netty.channel.Channel;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -22,7 +15,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 
 /**
@@ -47,16 +39,12 @@ final class HttpForwarder {
     void upstreamWritabilityChanged();
   }
 
-  private static final int MAX_RESPONSE_HEADER = 64 * 1024;
-  // Body pieces are slices of what one read brought in: a large limit means one piece per read,
-  // not a split into many small ones, and costs no memory.
-  static final int MAX_BODY_PIECE = 1024 * 1024;
-
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final Channel client;
   private final Listener listener;
   private final ResponseFramer framer = new ResponseFramer();
+  private final HttpUpstreamOpener opener;
   private Channel upstream;
   private String upstreamAuthority;
   private Destination upstreamDestination;
@@ -75,6 +63,7 @@ final class HttpForwarder {
     this.facts = facts;
     this.client = client;
     this.listener = listener;
+    this.opener = new HttpUpstreamOpener(services, facts, client, this);
   }
 
   /**
@@ -101,10 +90,10 @@ final class HttpForwarder {
     }
     closeUpstream();
     proxyNanos = System.nanoTime() - headAt;
-    services
-        .resolver()
-        .resolve(target.host(), target.port(), client.eventLoop())
-        .addListener(f -> resolved(f, request, authority));
+    opener.open(
+        target,
+        (ch, destination, at) -> attach(ch, destination, authority, at, false),
+        this::failed);
   }
 
   /** Sends a piece of the request body. */
@@ -143,27 +132,6 @@ final class HttpForwarder {
     closeUpstream();
   }
 
-  private void resolved(Future<?> f, HttpRequest request, String authority) {
-    if (!client.isActive()) {
-      return;
-    }
-    if (!f.isSuccess()) {
-      inExchange = false;
-      if (f.cause() instanceof DestinationRefusedException refused) {
-        listener.failed(ProxyResponses.blocked(guardBlock(refused), client.alloc()));
-      } else {
-        services.gate().observer().error(facts, ProxyError.DNS_FAILURE);
-        listener.failed(error(HttpResponseStatus.BAD_GATEWAY, "cannot resolve the host"));
-      }
-      return;
-    }
-    Destination destination = (Destination) f.getNow();
-    services
-        .connector()
-        .connect(destination, client.eventLoop())
-        .addListener(c -> connected(c, request, destination, authority, false));
-  }
-
   /**
    * The kept connection closed before any answer to a bodyless request that was complete: the
    * upstream timed it out as the request crossed. Send it again on a new connection (to the same
@@ -171,43 +139,26 @@ final class HttpForwarder {
    */
   private void retry() {
     reused = false;
-    services
-        .connector()
-        .connect(upstreamDestination, client.eventLoop())
-        .addListener(c -> connected(c, head, upstreamDestination, upstreamAuthority, true));
+    String authority = upstreamAuthority;
+    opener.reconnect(
+        upstreamDestination,
+        (ch, destination, at) -> attach(ch, destination, authority, at, true),
+        this::failed);
   }
 
-  private void connected(
-      Future<?> f, HttpRequest request, Destination destination, String authority, boolean retry) {
-    long connectedAt = System.nanoTime();
-    if (!f.isSuccess()) {
-      inExchange = false;
-      services.gate().observer().error(facts, UpstreamFailures.ofConnect(f.cause()));
-      listener.failed(
-          f.cause() instanceof ConnectTimeoutException
-              ? error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out")
-              : error(HttpResponseStatus.BAD_GATEWAY, "cannot connect to the upstream"));
-      return;
-    }
-    Channel ch = (Channel) f.getNow();
-    if (!client.isActive()) {
-      ch.close();
-      return;
-    }
-    HttpDecoderConfig decoder =
-        new HttpDecoderConfig()
-            .setMaxHeaderSize(MAX_RESPONSE_HEADER)
-            .setMaxChunkSize(MAX_BODY_PIECE);
-    ch.pipeline()
-        .addLast(
-            "http",
-            new HttpClientCodec(decoder, HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE, false))
-        .addLast("response", new UpstreamResponseHandler(this));
+  private void failed(FullHttpResponse response) {
+    inExchange = false;
+    listener.failed(response);
+  }
+
+  /** A new upstream connection is ready: it becomes the kept one and gets the request head. */
+  private void attach(
+      Channel ch, Destination destination, String authority, long connectedAt, boolean retry) {
     upstream = ch;
     upstreamAuthority = authority;
     upstreamDestination = destination;
     facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
-    ch.write(request, ch.voidPromise());
+    ch.write(head, ch.voidPromise());
     services.gate().observer().forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
     ch.config().setAutoRead(client.isWritable());
     if (retry) {
@@ -215,20 +166,6 @@ final class HttpForwarder {
     } else {
       listener.upstreamReady();
     }
-  }
-
-  private Decision guardBlock(DestinationRefusedException refused) {
-    EgressRequest request =
-        EgressRequest.builder(Phase.CONNECT, facts.targetHost(), facts.targetPort())
-            .client(facts.clientAddress(), null, null)
-            .build();
-    return services
-        .gate()
-        .refuse(facts, request, "builtin:destination-guard", refused.getMessage());
-  }
-
-  private FullHttpResponse error(HttpResponseStatus status, String text) {
-    return ProxyResponses.error(status, text, client.alloc());
   }
 
   private void closeUpstream() {
@@ -326,6 +263,9 @@ final class HttpForwarder {
     boolean started = framer.started();
     closeUpstream();
     listener.failed(
-        started ? null : error(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream"));
+        started
+            ? null
+            : ProxyResponses.error(
+                HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream", client.alloc()));
   }
 }

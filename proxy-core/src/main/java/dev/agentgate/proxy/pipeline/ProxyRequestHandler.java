@@ -12,7 +12,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -22,7 +21,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -154,25 +152,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
   private void onHead(HttpRequest request) {
     long headAt = System.nanoTime();
     deadline.headReceived();
-    if (request.decoderResult().isFailure()) {
-      Throwable cause = request.decoderResult().cause();
-      boolean tooLong = cause instanceof TooLongFrameException;
-      services
-          .gate()
-          .observer()
-          .error(facts, tooLong ? ProxyError.HEADER_TOO_LARGE : ProxyError.BAD_REQUEST);
-      HttpResponseStatus status =
-          cause instanceof TooLongHttpLineException
-              ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-              : tooLong
-                  ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                  : HttpResponseStatus.BAD_REQUEST;
-      reject(status, tooLong ? "request head too large" : "malformed request");
-      return;
-    }
-    if (!KnownMethods.isKnown(request.method())) {
-      services.gate().observer().error(facts, ProxyError.BAD_REQUEST);
-      reject(HttpResponseStatus.BAD_REQUEST, "unknown method");
+    HeadProblem problem = HeadProblem.of(request);
+    if (problem != null) {
+      services.gate().observer().error(facts, problem.kind());
+      reject(problem.status(), problem.text());
       return;
     }
     if (request.method() == HttpMethod.CONNECT) {
@@ -224,20 +207,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
       return;
     }
     Decision decision = UpstreamRequests.decide(services.gate(), facts, request, target, identity);
-    if (decision.action() == Action.BLOCK) {
-      respondAndClose(ProxyResponses.blocked(decision, ctx.alloc()));
-      return;
-    }
     if (decision.action() != Action.ALLOW) {
-      EgressRequest r =
-          EgressRequest.builder(Phase.HTTP, target.host(), target.port())
-              .client(facts.clientAddress(), identity.user(), identity.groups())
-              .build();
-      Decision refused =
-          services
-              .gate()
-              .refuse(facts, r, "builtin:redaction", "redaction of plain HTTP not configured");
-      respondAndClose(ProxyResponses.blocked(refused, ctx.alloc()));
+      respondAndClose(ProxyResponses.blocked(decision, ctx.alloc()));
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request) && !draining && !closeAfterResponse;

@@ -18,7 +18,11 @@ import java.util.TreeMap;
 final class UpstreamRequests {
   private UpstreamRequests() {}
 
-  /** The CONNECT phase for host and port; the HTTP phase only when the policy needs more. */
+  /**
+   * The CONNECT phase for host and port; the HTTP phase only when the policy needs more. Returns
+   * ALLOW or BLOCK: a REDACT on plain HTTP is refused (reported as {@code builtin:redaction}) until
+   * redaction of plain HTTP exists.
+   */
   static Decision decide(
       PolicyGate gate,
       ConnectionFacts facts,
@@ -28,7 +32,12 @@ final class UpstreamRequests {
     EgressRequest.Builder facts1 =
         EgressRequest.builder(Phase.CONNECT, target.host(), target.port())
             .client(facts.clientAddress(), identity.user(), identity.groups());
-    Decision decision = gate.decide(facts, facts1.build());
+    EgressRequest connect = facts1.build();
+    Decision decision = gate.decide(facts, connect);
+    if (decision.action() == Action.REDACT) {
+      return gate.refuse(
+          facts, connect, "builtin:redaction", "redaction of plain HTTP not configured");
+    }
     if (decision.action() != Action.CONTINUE) {
       return decision;
     }
@@ -38,7 +47,11 @@ final class UpstreamRequests {
             .tls(false, null, null, null, null)
             .http(request.method().name(), target.originForm(), headerMap(request.headers()))
             .build();
-    return gate.decide(facts, http);
+    decision = gate.decide(facts, http);
+    if (decision.action() == Action.ALLOW || decision.action() == Action.BLOCK) {
+      return decision;
+    }
+    return gate.refuse(facts, http, "builtin:redaction", "redaction of plain HTTP not configured");
   }
 
   /** The request's headers for the policy, without the proxy credentials (they end here). */
