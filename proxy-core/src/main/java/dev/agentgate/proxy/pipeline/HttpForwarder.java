@@ -2,12 +2,9 @@ package dev.agentgate.proxy.pipeline;
 
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
-import dev.agentgate.proxy.upstream.Destination;
-import dev.agentgate.proxy.upstream.DestinationRefusedException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -25,14 +22,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * Forwards the plain-HTTP exchanges of one client connection: rewrites each request for the
- * upstream (origin-form, Host, hop-by-hop headers, Via), keeps the upstream connection for the next
- * request to the same host and port, and streams the response back with backpressure both ways. The
- * {@link ProxyRequestHandler} drives it; everything runs on the client's event loop.
+ * Forwards the HTTP exchanges of one client connection, one at a time: sends each request (already
+ * rewritten by the caller) over an {@link UpstreamRoute}, keeps the upstream connection for the
+ * next request to the same host and port, and streams the response back (hop-by-hop headers
+ * stripped, Via added, never aggregated) with backpressure both ways. The {@link
+ * ProxyRequestHandler} drives it for plain HTTP, the interceptor's request handler inside a
+ * tunnel; everything runs on the client's event loop.
  */
-final class HttpForwarder {
+public final class HttpForwarder {
   /** What the request handler hears back. */
-  interface Listener {
+  public interface Listener {
     /** The upstream is connected and the request head written: send the body. */
     void upstreamReady();
 
@@ -52,6 +51,7 @@ final class HttpForwarder {
   private final ConnectionFacts facts;
   private final Channel client;
   private final Listener listener;
+  private final UpstreamRoute route;
   private final ResponseFramer framer = new ResponseFramer();
   private Channel upstream;
   private String upstreamAuthority;
@@ -59,11 +59,26 @@ final class HttpForwarder {
   // The proxy's own time on the current request so far (DNS and connect waits excluded).
   private long proxyNanos;
 
-  HttpForwarder(ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
+  /**
+   * @param route how each exchange reaches its upstream
+   */
+  public HttpForwarder(
+      ProxyServices services,
+      ConnectionFacts facts,
+      Channel client,
+      Listener listener,
+      UpstreamRoute route) {
     this.services = services;
     this.facts = facts;
     this.client = client;
     this.listener = listener;
+    this.route = route;
+  }
+
+  /** A forwarder for plain-HTTP requests: each request's host is resolved and checked. */
+  static HttpForwarder plain(
+      ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
+    return new HttpForwarder(services, facts, client, listener, new PlainHttpRoute(services, facts));
   }
 
   /**
@@ -72,7 +87,7 @@ final class HttpForwarder {
    *
    * @param headAt {@link System#nanoTime()} when the request head arrived
    */
-  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
+  public void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
@@ -85,14 +100,11 @@ final class HttpForwarder {
     }
     closeUpstream();
     proxyNanos = System.nanoTime() - headAt;
-    services
-        .resolver()
-        .resolve(target.host(), target.port(), client.eventLoop())
-        .addListener(f -> resolved(f, request, authority));
+    route.open(target, client.eventLoop()).addListener(f -> opened(f, request, authority));
   }
 
   /** Sends a piece of the request body. */
-  void sendContent(HttpContent content) {
+  public void sendContent(HttpContent content) {
     if (upstream == null || !upstream.isActive()) {
       ReferenceCountUtil.release(content);
       return;
@@ -103,65 +115,45 @@ final class HttpForwarder {
     }
   }
 
-  void flush() {
+  public void flush() {
     if (upstream != null) {
       upstream.flush();
     }
   }
 
-  boolean upstreamWritable() {
+  public boolean upstreamWritable() {
     return upstream == null || upstream.isWritable();
   }
 
   /** The client's writability changed: the upstream reads only while the client can take more. */
-  void clientWritabilityChanged() {
+  public void clientWritabilityChanged() {
     if (upstream != null && upstream.isActive()) {
       upstream.config().setAutoRead(client.isWritable());
     }
   }
 
-  void close() {
+  public void close() {
     inExchange = false;
     closeUpstream();
   }
 
-  private void resolved(Future<?> f, HttpRequest request, String authority) {
+  private void opened(Future<?> f, HttpRequest request, String authority) {
+    long connectedAt = System.nanoTime();
     if (!client.isActive()) {
-      return;
-    }
-    if (!f.isSuccess()) {
-      inExchange = false;
-      if (f.cause() instanceof DestinationRefusedException refused) {
-        listener.failed(ProxyResponses.blocked(guardBlock(refused), client.alloc()));
+      if (f.isSuccess()) {
+        ((Channel) f.getNow()).close();
       } else {
-        services.gate().observer().error(facts, ProxyError.DNS_FAILURE);
-        listener.failed(error(HttpResponseStatus.BAD_GATEWAY, "cannot resolve the host"));
+        ReferenceCountUtil.release(request);
       }
       return;
     }
-    Destination destination = (Destination) f.getNow();
-    services
-        .connector()
-        .connect(destination, client.eventLoop())
-        .addListener(c -> connected(c, request, authority));
-  }
-
-  private void connected(Future<?> f, HttpRequest request, String authority) {
-    long connectedAt = System.nanoTime();
     if (!f.isSuccess()) {
       inExchange = false;
-      services.gate().observer().error(facts, UpstreamFailures.ofConnect(f.cause()));
-      listener.failed(
-          f.cause() instanceof ConnectTimeoutException
-              ? error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out")
-              : error(HttpResponseStatus.BAD_GATEWAY, "cannot connect to the upstream"));
+      ReferenceCountUtil.release(request);
+      listener.failed(route.failed(f.cause(), client.alloc()));
       return;
     }
     Channel ch = (Channel) f.getNow();
-    if (!client.isActive()) {
-      ch.close();
-      return;
-    }
     HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxHeaderSize(MAX_RESPONSE_HEADER);
     ch.pipeline()
         .addLast(
@@ -175,17 +167,6 @@ final class HttpForwarder {
     services.gate().observer().forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
     ch.config().setAutoRead(client.isWritable());
     listener.upstreamReady();
-  }
-
-  private dev.agentgate.policy.Decision guardBlock(DestinationRefusedException refused) {
-    dev.agentgate.policy.EgressRequest request =
-        dev.agentgate.policy.EgressRequest.builder(
-                dev.agentgate.policy.Phase.CONNECT, facts.targetHost(), facts.targetPort())
-            .client(facts.clientAddress(), null, null)
-            .build();
-    return services
-        .gate()
-        .refuse(facts, request, "builtin:destination-guard", refused.getMessage());
   }
 
   private io.netty.handler.codec.http.FullHttpResponse error(

@@ -35,6 +35,7 @@ public final class AuditEventBuilder {
   private Long bytesUp;
   private Long bytesDown;
   private Long durationMillis;
+  private String redaction;
   private List<AuditFinding> findings;
   private Long dropped;
 
@@ -110,6 +111,12 @@ public final class AuditEventBuilder {
     return this;
   }
 
+  /** What inspecting the body of a {@code redact} decision gave. */
+  public AuditEventBuilder redaction(String outcome) {
+    this.redaction = outcome;
+    return this;
+  }
+
   public AuditEventBuilder findings(List<AuditFinding> findings) {
     this.findings = findings;
     return this;
@@ -148,6 +155,7 @@ public final class AuditEventBuilder {
         bytesUp,
         bytesDown,
         durationMillis,
+        redaction,
         findings,
         dropped);
   }
