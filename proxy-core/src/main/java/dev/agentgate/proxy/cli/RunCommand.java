@@ -4,12 +4,18 @@ import dev.agentgate.proxy.config.ConfigException;
 import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import dev.agentgate.proxy.pipeline.intercept.Interception;
+import dev.agentgate.proxy.pipeline.intercept.Redactors;
 import dev.agentgate.proxy.server.ProxyServer;
+import dev.agentgate.proxy.tls.TlsConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +33,8 @@ import picocli.CommandLine.Spec;
       "Without --config it runs the built-in defaults and the embedded default policy."
     })
 public final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
   @Spec private CommandSpec spec;
 
   @Option(
@@ -58,6 +66,22 @@ public final class RunCommand implements Callable<Integer> {
     }
     ProxyMetrics metrics = RunMetrics.create(policy);
     identityAndAudit.bindMetrics(metrics);
+    Interception interception;
+    try {
+      interception =
+          Interception.start(
+              cfg.interception(), Redactors.of(policy.engine()), metrics, Clock.systemUTC());
+    } catch (TlsConfigException e) {
+      identityAndAudit.close();
+      metrics.close();
+      err.println("agentgate: config error: interception: " + e.getMessage());
+      return 2;
+    }
+    if (interception.available()) {
+      log.info(interception.summary());
+    } else {
+      log.warn(interception.summary());
+    }
     ProxyServer server;
     try {
       server =
@@ -67,8 +91,10 @@ public final class RunCommand implements Callable<Integer> {
               .audit(identityAndAudit.audit())
               .observer(identityAndAudit.observer(() -> policy.status().version()))
               .metrics(metrics)
+              .interceptor(interception.interceptor())
               .start();
     } catch (IOException e) {
+      interception.close();
       identityAndAudit.close();
       metrics.close();
       err.println("agentgate: " + e.getMessage());
@@ -80,6 +106,7 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  interception.close();
                   identityAndAudit.close(); // after the drain: the last events get written
                   metrics.close();
                   stopped.countDown();
