@@ -223,7 +223,8 @@ public final class ConfigLoader {
     Path caKey = path(base, s.string("ca_key", null));
     String dir = s.string("data_dir", null);
     Path dataDir = dir == null ? d.dataDir() : path(base, dir);
-    List<HostPattern> splice = s.list("splice", List.of(), "a host or *.suffix", HostPattern::parse);
+    List<HostPattern> splice =
+        s.list("splice", List.of(), "a host or *.suffix", HostPattern::parse);
     Path bundle = path(base, s.string("upstream_ca_bundle", null));
     int cacheSize = s.integer("cache_size", d.cacheSize(), 1, 1_000_000);
     Duration validity = s.duration("leaf_validity", d.leafValidity());

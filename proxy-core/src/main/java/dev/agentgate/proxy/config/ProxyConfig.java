@@ -236,8 +236,7 @@ public record ProxyConfig(
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
     public static final Interception DEFAULTS =
-        new Interception(
-            null, null, DEFAULT_DATA_DIR, List.of(), null, 1000, Duration.ofHours(24));
+        new Interception(null, null, DEFAULT_DATA_DIR, List.of(), null, 1000, Duration.ofHours(24));
 
     public Interception {
       if ((caCert == null) != (caKey == null)) {

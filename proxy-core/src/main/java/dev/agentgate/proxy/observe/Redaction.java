@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param reason why the body was uninspectable or the exchange ended early, else {@code null}
  * @param inspectedBytes the size of the body as received (0 when none was read)
  */
-public record Redaction(Outcome outcome, List<Finding> findings, String reason, long inspectedBytes) {
+public record Redaction(
+    Outcome outcome, List<Finding> findings, String reason, long inspectedBytes) {
 
   /** How a redacted request ended. */
   public enum Outcome {

@@ -26,8 +26,8 @@ import java.net.InetSocketAddress;
  * rewritten by the caller) over an {@link UpstreamRoute}, keeps the upstream connection for the
  * next request to the same host and port, and streams the response back (hop-by-hop headers
  * stripped, Via added, never aggregated) with backpressure both ways. The {@link
- * ProxyRequestHandler} drives it for plain HTTP, the interceptor's request handler inside a
- * tunnel; everything runs on the client's event loop.
+ * ProxyRequestHandler} drives it for plain HTTP, the interceptor's request handler inside a tunnel;
+ * everything runs on the client's event loop.
  */
 public final class HttpForwarder {
   /** What the request handler hears back. */
@@ -78,7 +78,8 @@ public final class HttpForwarder {
   /** A forwarder for plain-HTTP requests: each request's host is resolved and checked. */
   static HttpForwarder plain(
       ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
-    return new HttpForwarder(services, facts, client, listener, new PlainHttpRoute(services, facts));
+    return new HttpForwarder(
+        services, facts, client, listener, new PlainHttpRoute(services, facts));
   }
 
   /**
@@ -87,7 +88,8 @@ public final class HttpForwarder {
    *
    * @param headAt {@link System#nanoTime()} when the request head arrived
    */
-  public void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
+  public void start(
+      HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);

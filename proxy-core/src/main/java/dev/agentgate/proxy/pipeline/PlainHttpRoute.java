@@ -17,8 +17,8 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
 /**
- * The route of plain-HTTP requests: resolves each request's host (checked by the destination
- * guard) and connects to it.
+ * The route of plain-HTTP requests: resolves each request's host (checked by the destination guard)
+ * and connects to it.
  */
 final class PlainHttpRoute implements UpstreamRoute {
   private final ProxyServices services;
@@ -67,7 +67,8 @@ final class PlainHttpRoute implements UpstreamRoute {
     }
     services.gate().observer().error(facts, UpstreamFailures.ofConnect(cause));
     return cause instanceof ConnectTimeoutException
-        ? ProxyResponses.error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out", alloc)
+        ? ProxyResponses.error(
+            HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out", alloc)
         : ProxyResponses.error(
             HttpResponseStatus.BAD_GATEWAY, "cannot connect to the upstream", alloc);
   }

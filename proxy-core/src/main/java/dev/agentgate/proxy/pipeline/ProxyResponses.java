@@ -85,7 +85,8 @@ public final class ProxyResponses {
   }
 
   /** A short error response ({@code text} is one line) for the HTTP path. */
-  public static FullHttpResponse error(HttpResponseStatus status, String text, ByteBufAllocator alloc) {
+  public static FullHttpResponse error(
+      HttpResponseStatus status, String text, ByteBufAllocator alloc) {
     return full(status, "agentgate: " + text + "\n", alloc);
   }
 

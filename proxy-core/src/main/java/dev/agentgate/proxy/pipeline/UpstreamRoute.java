@@ -8,8 +8,8 @@ import io.netty.util.concurrent.Future;
 
 /**
  * How an {@link HttpForwarder} reaches the upstream of an exchange: plain HTTP resolves and checks
- * the host of each request; an intercepted tunnel connects to its checked destination over
- * verified TLS.
+ * the host of each request; an intercepted tunnel connects to its checked destination over verified
+ * TLS.
  */
 public interface UpstreamRoute {
   /**

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * Writes the audit log from what the proxy reports: one event per decision acted on (the policy's
  * and the proxy's own {@code builtin:} ones; a {@code redact} decision with its findings), one per
- * failed interception handshake and one per closed connection. Runs on event loops: it
- * copies plain values into an event and hands it to the sink, which never blocks.
+ * failed interception handshake and one per closed connection. Runs on event loops: it copies plain
+ * values into an event and hands it to the sink, which never blocks.
  */
 public final class AuditObserver implements ConnectionObserver {
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports how the client's handshake under the minted certificate ended: its duration on success;
- * on failure why, classified ({@link ClientTlsFailure}; a rejected certificate means the agent
- * does not trust the CA or pins), counted and audited with the agent, then the connection closes.
+ * on failure why, classified ({@link ClientTlsFailure}; a rejected certificate means the agent does
+ * not trust the CA or pins), counted and audited with the agent, then the connection closes.
  * Removes itself and the {@link ServerFlightMonitor} once the handshake succeeded.
  */
 final class ClientHandshakeWatcher extends ChannelInboundHandlerAdapter {

@@ -24,17 +24,14 @@ final class InterceptedRequests {
   static EgressRequest httpPhase(EgressRequest tunnel, HttpRequest request) {
     return tunnel.toBuilder()
         .phase(Phase.HTTP)
-        .http(
-            request.method().name(),
-            request.uri(),
-            UpstreamRequests.headerMap(request.headers()))
+        .http(request.method().name(), request.uri(), UpstreamRequests.headerMap(request.headers()))
         .build();
   }
 
   /**
    * Why the request cannot go through this tunnel, or null. Inside a tunnel the target is
-   * origin-form, and the Host header must name the tunnel's host: another host would reach a
-   * server the policy never decided on (domain fronting behind a shared certificate).
+   * origin-form, and the Host header must name the tunnel's host: another host would reach a server
+   * the policy never decided on (domain fronting behind a shared certificate).
    */
   static String misdirected(HttpRequest request, String tunnelHost) {
     String uri = request.uri();
@@ -78,8 +75,8 @@ final class InterceptedRequests {
   }
 
   /**
-   * Frames a body the proxy sends whole: a fixed Content-Length, no chunking and, when the body
-   * was decoded by the redactor, no Content-Encoding.
+   * Frames a body the proxy sends whole: a fixed Content-Length, no chunking and, when the body was
+   * decoded by the redactor, no Content-Encoding.
    */
   static void fixedBody(HttpRequest request, int length, boolean decoded) {
     HttpHeaders headers = request.headers();
@@ -104,8 +101,7 @@ final class InterceptedRequests {
   /** The block of a body that could not be inspected under {@code on_uninspectable: block}. */
   static Decision uninspectableBlock(Decision redact, String reason) {
     return block(
-        redact,
-        "the request body cannot be inspected: " + reason + " (on_uninspectable: block)");
+        redact, "the request body cannot be inspected: " + reason + " (on_uninspectable: block)");
   }
 
   private static Decision block(Decision redact, String reason) {

@@ -21,9 +21,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * TLS interception as configured: the CA (PEM files, or the data directory {@code agentgate ca
  * init} wrote), the upstream trust, the certificate cache, the splice list and the bounded worker
- * pool (minting and large redactions). Without a CA interception is unavailable: tunnels the
- * policy wants to look inside are refused, hosts on the splice list are still spliced. Close it
- * after the proxy has shut down.
+ * pool (minting and large redactions). Without a CA interception is unavailable: tunnels the policy
+ * wants to look inside are refused, hosts on the splice list are still spliced. Close it after the
+ * proxy has shut down.
  */
 public final class Interception implements AutoCloseable {
   private static final Duration BACKDATE = Duration.ofHours(1);

@@ -217,7 +217,8 @@ final class RedactionStep {
     RedactionResult result = p.redactor().uninspectable(reason);
     BodyCollector body = p.body();
     long size = body == null ? 0 : body.size();
-    Outcome outcome = result.refused() ? Outcome.UNINSPECTABLE_REFUSED : Outcome.UNINSPECTABLE_ALLOWED;
+    Outcome outcome =
+        result.refused() ? Outcome.UNINSPECTABLE_REFUSED : Outcome.UNINSPECTABLE_ALLOWED;
     gate.reportRedaction(
         facts, p.facts(), p.decision(), new Redaction(outcome, List.of(), reason, size));
     if (result.refused()) {

@@ -21,8 +21,8 @@ final class RedactionTask {
   private RedactionTask() {}
 
   /**
-   * Redacts {@code body}; the future fails with {@link RejectedExecutionException} when the pool
-   * is saturated, or with the redactor's exception if it has a bug.
+   * Redacts {@code body}; the future fails with {@link RejectedExecutionException} when the pool is
+   * saturated, or with the redactor's exception if it has a bug.
    */
   static Future<RedactionResult> run(
       Redactor redactor,

@@ -74,7 +74,8 @@ public final class TlsInterceptor implements Interceptor {
       client.close();
       return;
     }
-    Future<SslContext> context = parts.certificates().contextFor(request.host(), client.eventLoop());
+    Future<SslContext> context =
+        parts.certificates().contextFor(request.host(), client.eventLoop());
     if (context.isDone()) {
       contextReady(services, client, tunnel, clientHello, context);
     } else {

@@ -101,7 +101,8 @@ final class TlsUpstreamRoute implements UpstreamRoute {
     }
     services.gate().observer().error(facts, UpstreamFailures.ofConnect(cause));
     return cause instanceof ConnectTimeoutException
-        ? ProxyResponses.error(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out", alloc)
+        ? ProxyResponses.error(
+            HttpResponseStatus.GATEWAY_TIMEOUT, "upstream connect timed out", alloc)
         : ProxyResponses.error(
             HttpResponseStatus.BAD_GATEWAY, "cannot connect to the upstream", alloc);
   }
