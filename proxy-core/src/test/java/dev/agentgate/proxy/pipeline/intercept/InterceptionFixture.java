@@ -67,7 +67,7 @@ final class InterceptionFixture implements AutoCloseable {
   InterceptionFixture(Path dir, String policyYaml) throws Exception {
     apiCa = TestCa.create(ANTHROPIC, OPENAI, PINNED);
     api = new FakeModelApi(apiCa);
-    untrusted = new FakeModelApi(TestCa.create(UNTRUSTED));
+    untrusted = new FakeModelApi(TestCa.named("a CA the proxy does not trust", UNTRUSTED));
     proxyCa = new CaGenerator(Clock.systemUTC(), new SecureRandom()).create(CaSpec.defaults());
     Path data = dir.resolve("data");
     CaStore.write(proxyCa, data, false);
