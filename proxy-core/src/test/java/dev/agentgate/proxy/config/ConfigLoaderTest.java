@@ -128,6 +128,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theExampleConfigListsTheDefaults() throws Exception {
+    Path example = Path.of("..", "deploy", "config", "agentgate.yaml");
+
+    assertThat(ConfigLoader.load(example)).isEqualTo(ProxyConfig.defaults());
+  }
+
+  @Test
   void interceptionSection() throws Exception {
     ProxyConfig c =
         parse(
