@@ -47,7 +47,7 @@ final class InterceptedRequests {
     return null;
   }
 
-  /** The host of a Host header value: lower case, without port or IPv6 brackets. */
+  /** The host of a Host header value: lower case, without port, IPv6 brackets or final dot. */
   static String hostOf(String hostHeader) {
     String h = hostHeader.strip().toLowerCase(Locale.ROOT);
     if (h.startsWith("[")) {
@@ -55,7 +55,8 @@ final class InterceptedRequests {
       return close < 0 ? h : h.substring(1, close);
     }
     int colon = h.indexOf(':');
-    return colon < 0 ? h : h.substring(0, colon);
+    String name = colon < 0 ? h : h.substring(0, colon);
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
   /** Rewrites the headers for the upstream in place: hop-by-hop headers go, Host is present. */

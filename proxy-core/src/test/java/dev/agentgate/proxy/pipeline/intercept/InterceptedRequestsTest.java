@@ -32,7 +32,8 @@ class InterceptedRequestsTest {
     "api.anthropic.com, api.anthropic.com",
     "API.Anthropic.com:443, api.anthropic.com",
     "[2001:db8::1]:8443, 2001:db8::1",
-    "10.0.0.1, 10.0.0.1"
+    "10.0.0.1, 10.0.0.1",
+    "api.openai.com., api.openai.com"
   })
   void theHostOfAHostHeader(String header, String host) {
     assertThat(InterceptedRequests.hostOf(header)).isEqualTo(host);
