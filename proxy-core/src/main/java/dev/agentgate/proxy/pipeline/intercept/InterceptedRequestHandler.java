@@ -7,7 +7,6 @@ import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.pipeline.DrainEvent;
 import dev.agentgate.proxy.pipeline.HttpForwarder;
 import dev.agentgate.proxy.pipeline.Interceptor;
-import dev.agentgate.proxy.pipeline.KnownMethods;
 import dev.agentgate.proxy.pipeline.PolicyGate;
 import dev.agentgate.proxy.pipeline.ProxyResponses;
 import dev.agentgate.proxy.pipeline.ProxyServices;
@@ -17,13 +16,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -46,18 +42,6 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
   private static final Logger log = LoggerFactory.getLogger(InterceptedRequestHandler.class);
   private static final int MAX_QUEUED = 32;
 
-  /** Where the current request stands. */
-  enum State {
-    /** Waiting for a request head. */
-    IDLE,
-    /** The request was answered already; its body is dropped until its end. */
-    DISCARDING,
-    /** The body is being gathered or inspected for redaction. */
-    REDACTING,
-    /** The request is going upstream and its response coming back. */
-    FORWARDING
-  }
-
   private final ProxyServices services;
   private final Interceptor.Tunnel tunnel;
   private final ConnectionFacts facts;
@@ -68,7 +52,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
   private final TlsInterceptor.Parts parts;
   private ChannelHandlerContext ctx;
   private HttpForwarder forwarder;
-  private State state = State.IDLE;
+  private RequestState state = RequestState.IDLE;
   private EgressRequest current;
   private HttpContent pendingBody;
   private boolean sendingBody;
@@ -130,7 +114,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof DrainEvent) {
       draining = true;
-      if (state == State.IDLE) {
+      if (state == RequestState.IDLE) {
         closeNow();
       }
       return;
@@ -166,11 +150,11 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
 
   private boolean accepts(HttpObject o) {
     if (o instanceof HttpRequest) {
-      return state == State.IDLE;
+      return state == RequestState.IDLE;
     }
-    return state == State.DISCARDING
-        || (state == State.REDACTING && redaction.gathering())
-        || (state == State.FORWARDING && sendingBody);
+    return state == RequestState.DISCARDING
+        || (state == RequestState.REDACTING && redaction.gathering())
+        || (state == RequestState.FORWARDING && sendingBody);
   }
 
   private void process(HttpObject o) {
@@ -182,7 +166,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
         case DISCARDING -> {
           content.release();
           if (last) {
-            state = State.IDLE;
+            state = RequestState.IDLE;
           }
         }
         case REDACTING -> redaction.add(content);
@@ -202,22 +186,9 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
 
   private void onHead(HttpRequest request) {
     long headAt = System.nanoTime();
-    if (request.decoderResult().isFailure()) {
-      boolean tooLong = request.decoderResult().cause() instanceof TooLongFrameException;
-      gate.observer().error(facts, tooLong ? ProxyError.HEADER_TOO_LARGE : ProxyError.BAD_REQUEST);
-      respondAndClose(
-          ProxyResponses.error(
-              tooLong
-                  ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                  : HttpResponseStatus.BAD_REQUEST,
-              tooLong ? "request head too large" : "malformed request",
-              ctx.alloc()));
-      return;
-    }
-    if (!KnownMethods.isKnown(request.method()) || HttpMethod.CONNECT.equals(request.method())) {
-      gate.observer().error(facts, ProxyError.BAD_REQUEST);
-      respondAndClose(
-          ProxyResponses.error(HttpResponseStatus.BAD_REQUEST, "unknown method", ctx.alloc()));
+    FullHttpResponse malformed = InterceptedRequests.malformed(request, gate, facts, ctx.alloc());
+    if (malformed != null) {
+      respondAndClose(malformed);
       return;
     }
     current = InterceptedRequests.httpPhase(tunnel.tlsRequest(), request);
@@ -236,7 +207,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
         forward(request, null, headAt);
       }
       case REDACT -> {
-        state = State.REDACTING;
+        state = RequestState.REDACTING;
         redaction.start(request, current, decision, headAt);
       }
       default -> {
@@ -253,7 +224,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
    */
   void forward(HttpRequest request, HttpContent body, long headAt) {
     InterceptedRequests.prepare(request, target.host(), target.port());
-    state = State.FORWARDING;
+    state = RequestState.FORWARDING;
     pendingBody = body;
     sendingBody = false;
     bodyDone = false;
@@ -273,7 +244,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
       return;
     }
     HttpUtil.setKeepAlive(response, true);
-    state = bodyRead ? State.IDLE : State.DISCARDING;
+    state = bodyRead ? RequestState.IDLE : RequestState.DISCARDING;
     ctx.writeAndFlush(response);
     drainQueue();
   }
@@ -309,7 +280,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
 
   @Override
   public void responseComplete(boolean closeClient) {
-    state = State.IDLE;
+    state = RequestState.IDLE;
     if (closeClient || !bodyDone || draining) {
       closeNow();
       return;
@@ -319,7 +290,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
 
   @Override
   public void failed(FullHttpResponse response) {
-    state = State.IDLE;
+    state = RequestState.IDLE;
     if (response == null) {
       closeNow();
     } else {
@@ -337,7 +308,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
     while (!closing && !queue.isEmpty() && accepts(queue.peek())) {
       process(queue.poll());
     }
-    if (!closing && draining && state == State.IDLE) {
+    if (!closing && draining && state == RequestState.IDLE) {
       closeNow();
       return;
     }
@@ -349,7 +320,7 @@ final class InterceptedRequestHandler extends ChannelInboundHandlerAdapter
     boolean read =
         !closing
             && queue.size() < MAX_QUEUED
-            && !(state == State.FORWARDING && sendingBody && !forwarder.upstreamWritable());
+            && !(state == RequestState.FORWARDING && sendingBody && !forwarder.upstreamWritable());
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
     }

@@ -4,12 +4,21 @@ import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
+import dev.agentgate.proxy.observe.ConnectionFacts;
+import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.pipeline.HopByHopHeaders;
+import dev.agentgate.proxy.pipeline.KnownMethods;
+import dev.agentgate.proxy.pipeline.PolicyGate;
+import dev.agentgate.proxy.pipeline.ProxyResponses;
 import dev.agentgate.proxy.pipeline.UpstreamRequests;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -26,6 +35,27 @@ final class InterceptedRequests {
         .phase(Phase.HTTP)
         .http(request.method().name(), request.uri(), UpstreamRequests.headerMap(request.headers()))
         .build();
+  }
+
+  /**
+   * The answer to a request head that cannot be processed (malformed, too large, an unknown method
+   * or a CONNECT inside the tunnel), after reporting it; null for a good head.
+   */
+  static FullHttpResponse malformed(
+      HttpRequest request, PolicyGate gate, ConnectionFacts facts, ByteBufAllocator alloc) {
+    if (request.decoderResult().isFailure()) {
+      boolean tooLong = request.decoderResult().cause() instanceof TooLongFrameException;
+      gate.observer().error(facts, tooLong ? ProxyError.HEADER_TOO_LARGE : ProxyError.BAD_REQUEST);
+      return tooLong
+          ? ProxyResponses.error(
+              HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request head too large", alloc)
+          : ProxyResponses.error(HttpResponseStatus.BAD_REQUEST, "malformed request", alloc);
+    }
+    if (!KnownMethods.isKnown(request.method()) || HttpMethod.CONNECT.equals(request.method())) {
+      gate.observer().error(facts, ProxyError.BAD_REQUEST);
+      return ProxyResponses.error(HttpResponseStatus.BAD_REQUEST, "unknown method", alloc);
+    }
+    return null;
   }
 
   /**

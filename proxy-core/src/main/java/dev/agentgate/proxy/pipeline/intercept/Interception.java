@@ -5,6 +5,7 @@ import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.observe.metrics.CertificateCacheStats;
 import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.pipeline.Interceptor;
+import dev.agentgate.proxy.pipeline.ProxyServices;
 import dev.agentgate.proxy.tls.CaStore;
 import dev.agentgate.proxy.tls.CertificateAuthority;
 import dev.agentgate.proxy.tls.LeafMinter;
@@ -13,6 +14,8 @@ import dev.agentgate.proxy.tls.MintExecutor;
 import dev.agentgate.proxy.tls.MintedCertificates;
 import dev.agentgate.proxy.tls.TlsConfigException;
 import dev.agentgate.proxy.tls.UpstreamTls;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,10 +166,7 @@ public final class Interception implements AutoCloseable {
 
     @Override
     public void intercept(
-        dev.agentgate.proxy.pipeline.ProxyServices services,
-        io.netty.channel.Channel client,
-        Tunnel tunnel,
-        io.netty.buffer.ByteBuf clientHello) {
+        ProxyServices services, Channel client, Tunnel tunnel, ByteBuf clientHello) {
       Interceptor.NONE.intercept(services, client, tunnel, clientHello);
     }
   }
