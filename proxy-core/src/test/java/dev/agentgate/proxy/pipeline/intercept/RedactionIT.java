@@ -51,7 +51,15 @@ class RedactionIT {
         strict:
           detectors: [all]
           on_finding: block
+        lenient:
+          detectors: [all]
+          on_uninspectable: allow
+          max_body_bytes: 1024
       rules:
+        - id: lenient-uploads
+          match: {host: api.anthropic.com, path: /v1/uploads}
+          action: redact
+          redactor: lenient
         - id: strict-openai-files
           match: {host: api.openai.com, path: /v1/files}
           action: redact
@@ -201,6 +209,32 @@ class RedactionIT {
         .anySatisfy(e -> assertThat(e.redaction()).isEqualTo("uninspectable_refused"));
     assertThat(Scrapes.sum(proxy.scrape(), "agentgate_blocks_total", "reason=\"uninspectable\""))
         .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void underOnUninspectableAllowAnOversizedBodyStreamsOnUntouched() throws Exception {
+    byte[] big = new byte[256 * 1024];
+    new java.util.Random(3).nextBytes(big);
+
+    // Known length above the limit: not gathered at all.
+    HttpResponse<String> declared = post(ANTHROPIC, "/v1/uploads", big, null);
+    // Unknown length (chunked): gathered up to the limit, then the rest streams behind it.
+    HttpResponse<String> chunked =
+        client.send(
+            HttpRequest.newBuilder(URI.create("https://" + ANTHROPIC + "/v1/uploads"))
+                .header("content-type", "application/octet-stream")
+                .POST(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(declared.statusCode()).isEqualTo(200);
+    assertThat(chunked.statusCode()).isEqualTo(200);
+    assertThat(proxy.api.next().body()).isEqualTo(big);
+    assertThat(proxy.api.next().body()).isEqualTo(big);
+    assertThat(proxy.audit(AuditEvent.Type.DECISION))
+        .filteredOn(e -> e.phase() == Phase.HTTP)
+        .extracting(AuditEvent::redaction)
+        .containsExactly("uninspectable_allowed", "uninspectable_allowed");
   }
 
   private static HttpResponse<String> post(String host, String path, byte[] body, String encoding)
