@@ -236,16 +236,19 @@ class InterceptedTrafficIT {
     assertThatThrownBy(() -> doesNotTrustTheProxy.send(get(OPENAI, "/v1/models"), ofString()))
         .isInstanceOf(SSLHandshakeException.class);
 
+    // The server side learns of the rejection after the client has given up: wait for it.
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () ->
-                assertThat(
-                        Scrapes.sum(
-                            proxy.scrape(),
-                            "agentgate_tls_interception_handshakes_total",
-                            "result=\"certificate_rejected\""))
-                    .isGreaterThanOrEqualTo(1));
+            () -> {
+              assertThat(
+                      Scrapes.sum(
+                          proxy.scrape(),
+                          "agentgate_tls_interception_handshakes_total",
+                          "result=\"certificate_rejected\""))
+                  .isGreaterThanOrEqualTo(1);
+              assertThat(proxy.audit(AuditEvent.Type.CLIENT_TLS)).isNotEmpty();
+            });
     assertThat(proxy.audit(AuditEvent.Type.CLIENT_TLS))
         .singleElement()
         .satisfies(
