@@ -192,65 +192,46 @@ final class MatchCompiler {
   /** Host patterns of {@code host} and {@code sni}; {@code null} when any is invalid. */
   private HostSet hostSet(String name, Node value) {
     String expected = "a host name, an IP address or *.suffix (quoted: \"*.example.com\")";
-    List<HostPattern> patterns = new ArrayList<>();
-    boolean ok = true;
-    for (Node item : values.oneOrMany(value, name, expected)) {
-      String t = values.text(item, name, expected);
-      try {
-        if (t != null) {
-          patterns.add(HostPattern.parse(t));
-        } else {
-          ok = false;
-        }
-      } catch (InvalidPatternException e) {
-        problems.error(item, name, expected);
-        ok = false;
-      }
+    List<HostPattern> patterns =
+        values.parseEach(value, name, expected, t -> hostPattern(t, expected));
+    return patterns == null ? null : HostSet.of(patterns);
+  }
+
+  /** One host pattern; a wrong one is reported with the hint to quote a leading {@code *}. */
+  private static HostPattern hostPattern(String text, String expected) {
+    try {
+      return HostPattern.parse(text);
+    } catch (InvalidPatternException e) {
+      throw new InvalidPatternException(expected);
     }
-    return ok && !patterns.isEmpty() ? HostSet.of(patterns) : null;
   }
 
   private Condition port(String name, Node value) {
-    String expected = "a number 1-65535 or a range such as 8000-8999";
-    List<String> entries = new ArrayList<>();
-    boolean ok = true;
-    for (Node item : values.oneOrMany(value, name, expected)) {
-      String t = values.text(item, name, expected);
-      if (t == null) {
-        ok = false;
-        continue;
-      }
-      try {
-        PortSet.of(List.of(t));
-        entries.add(t);
-      } catch (InvalidPatternException e) {
-        problems.error(item, name, expected);
-        ok = false;
-      }
-    }
-    return ok && !entries.isEmpty() ? new FactConditions.Port(PortSet.of(entries)) : null;
+    List<String> entries =
+        values.parseEach(
+            value,
+            name,
+            "a number 1-65535 or a range such as 8000-8999",
+            t -> {
+              PortSet.of(List.of(t));
+              return t;
+            });
+    return entries == null ? null : new FactConditions.Port(PortSet.of(entries));
   }
 
   private Condition user(String name, Node value) {
-    String expected = "a user name or a glob";
-    List<String> users = new ArrayList<>();
-    boolean ok = true;
-    for (Node item : values.oneOrMany(value, name, expected)) {
-      String t = values.text(item, name, expected);
-      try {
-        if (t != null && Glob.isGlob(t)) {
-          Glob.compile(t);
-        }
-        ok &= t != null;
-        if (t != null) {
-          users.add(t);
-        }
-      } catch (InvalidPatternException e) {
-        problems.error(item, name, e.expected());
-        ok = false;
-      }
-    }
-    return ok && !users.isEmpty() ? new FactConditions.User(NameMatcher.of(users)) : null;
+    List<String> users =
+        values.parseEach(
+            value,
+            name,
+            "a user name or a glob",
+            t -> {
+              if (Glob.isGlob(t)) {
+                Glob.compile(t);
+              }
+              return t;
+            });
+    return users == null ? null : new FactConditions.User(NameMatcher.of(users));
   }
 
   private Condition group(String name, Node value) {
@@ -259,24 +240,16 @@ final class MatchCompiler {
   }
 
   private Condition source(String name, Node value) {
-    List<String> cidrs = new ArrayList<>();
-    boolean ok = true;
-    String expected = "an IPv4 or IPv6 address or CIDR such as 10.0.0.0/8";
-    for (Node item : values.oneOrMany(value, name, expected)) {
-      String t = values.text(item, name, expected);
-      try {
-        if (t != null) {
-          CidrSet.validate(t);
-          cidrs.add(t);
-        } else {
-          ok = false;
-        }
-      } catch (InvalidPatternException e) {
-        problems.error(item, name, e.expected());
-        ok = false;
-      }
-    }
-    return ok && !cidrs.isEmpty() ? new FactConditions.Source(CidrSet.of(cidrs)) : null;
+    List<String> cidrs =
+        values.parseEach(
+            value,
+            name,
+            "an IPv4 or IPv6 address or CIDR such as 10.0.0.0/8",
+            t -> {
+              CidrSet.validate(t);
+              return t;
+            });
+    return cidrs == null ? null : new FactConditions.Source(CidrSet.of(cidrs));
   }
 
   private Condition flag(FlagCondition.Flag flag, String name, Node value) {

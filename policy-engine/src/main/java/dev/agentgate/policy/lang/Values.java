@@ -1,7 +1,9 @@
 package dev.agentgate.policy.lang;
 
+import dev.agentgate.policy.match.InvalidPatternException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -56,6 +58,31 @@ final class Values {
       }
     }
     return out;
+  }
+
+  /**
+   * Every value of {@link #oneOrMany}, each text turned into a {@code T} by {@code parse}; {@code
+   * null} when there is none or any is wrong. A value that {@code parse} rejects is recorded with
+   * the {@link InvalidPatternException#expected() expectation} it throws, so every wrong value of
+   * the list is reported, not just the first.
+   */
+  <T> List<T> parseEach(Node node, String name, String expected, Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    boolean ok = true;
+    for (Node item : oneOrMany(node, name, expected)) {
+      String t = text(item, name, expected);
+      if (t == null) {
+        ok = false;
+        continue;
+      }
+      try {
+        out.add(parse.apply(t));
+      } catch (InvalidPatternException e) {
+        problems.error(item, name, e.expected());
+        ok = false;
+      }
+    }
+    return ok && !out.isEmpty() ? out : null;
   }
 
   /** A YAML boolean ({@code true}/{@code false} unquoted); {@code null} (recorded) otherwise. */

@@ -32,7 +32,9 @@ public final class EndpointCategories {
         try {
           p = HostPattern.parse(e.host());
         } catch (InvalidPatternException bad) {
-          continue; // the catalog's own tests reject such hosts; a category cannot come from it
+          // An AgentCatalog never holds such a host (AgentChecks rejects it when the catalog is
+          // built); only unchecked definitions get here, and a bad host names no destination.
+          continue;
         }
         if (p.wildcard()) {
           hosts.add(p);

@@ -46,11 +46,6 @@ public final class NameMatcher {
     return false;
   }
 
-  /** The exact names, when there is no glob (callers index those); otherwise empty. */
-  public Set<String> exactNamesIfNoGlob() {
-    return globs.length == 0 ? exact : Set.of();
-  }
-
   @Override
   public String toString() {
     return texts.toString();

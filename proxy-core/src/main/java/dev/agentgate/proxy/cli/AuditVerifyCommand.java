@@ -2,7 +2,6 @@ package dev.agentgate.proxy.cli;
 
 import dev.agentgate.proxy.observe.audit.AuditFiles;
 import dev.agentgate.proxy.observe.audit.AuditVerifier;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,9 +35,9 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     AuditVerifier.Result result;
     try {
       result = AuditVerifier.verify(AuditFiles.chronological(files));
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("agentgate audit verify: cannot read " + e.getMessage());
-      return 1;
+    } catch (AuditVerifier.UnreadableFileException e) {
+      return CliErrors.fail(
+          spec, "cannot read " + e.file() + ": " + CliErrors.reason(e.file(), e.reason()));
     }
     spec.commandLine().getOut().println(result.message());
     return result.ok() ? 0 : 1;

@@ -54,7 +54,7 @@ public final class FingerprintCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       return fail(err, "no such file: " + file);
     } catch (IOException e) {
-      return fail(err, "cannot read " + file + ": " + e.getMessage());
+      return fail(err, "cannot read " + file + ": " + CliErrors.reason(file, e));
     }
     if (content == null) {
       return fail(

@@ -1,5 +1,6 @@
 package dev.agentgate.proxy.cli;
 
+import dev.agentgate.policy.store.PolicyListener;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.identity.IdentityResolver;
@@ -9,6 +10,7 @@ import dev.agentgate.proxy.observe.audit.AuditObserver;
 import dev.agentgate.proxy.observe.audit.AuditSink;
 import dev.agentgate.proxy.observe.metrics.AuditStats;
 import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
+import dev.agentgate.proxy.reload.PolicyAudit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -97,6 +99,14 @@ final class IdentityAndAudit implements AutoCloseable {
     return auditLog == null
         ? ConnectionObserver.NONE
         : new AuditObserver(auditLog, policyVersion, Clock.systemUTC());
+  }
+
+  /**
+   * Writes policy reloads and shadow disagreements to the audit log, or {@link
+   * PolicyListener#NONE}.
+   */
+  PolicyListener policyListener() {
+    return auditLog == null ? PolicyListener.NONE : new PolicyAudit(auditLog, Clock.systemUTC());
   }
 
   /** Lets the metrics read the audit writer's counters (written, dropped) on each scrape. */

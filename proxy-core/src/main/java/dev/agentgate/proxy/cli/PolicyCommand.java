@@ -12,15 +12,23 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
-    description = "Check, explain and manage policies.",
+    description = "Check, explain, sign and push policies.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {PolicyCheckCommand.class, PolicyExplainCommand.class})
+    subcommands = {
+      PolicyCheckCommand.class,
+      PolicyExplainCommand.class,
+      PolicyKeygenCommand.class,
+      PolicySignCommand.class,
+      PolicyVerifyCommand.class,
+      PolicyPushCommand.class
+    })
 public final class PolicyCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a subcommand: check or explain");
+    throw new ParameterException(
+        spec.commandLine(), "Missing a subcommand: check, explain, keygen, sign, verify or push");
   }
 }

@@ -8,6 +8,7 @@ import dev.agentgate.policy.agents.Identification;
 import dev.agentgate.policy.lang.CompiledPolicy;
 import dev.agentgate.policy.lang.PolicyCompiler;
 import dev.agentgate.policy.lang.PolicyError;
+import dev.agentgate.policy.match.IpAddress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +98,7 @@ public final class PolicyExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    checkFacts();
     Map<String, List<String>> headerMap = headerMap();
     PolicyCompiler.Result result;
     try {
@@ -130,6 +132,24 @@ public final class PolicyExplainCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Rejects facts the proxy could never report, as usage errors: explaining them would answer a
+   * question that cannot arise (a {@code source} rule silently never matches a client "localhost").
+   */
+  private void checkFacts() {
+    if (host.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--host is empty (expected: a host name)");
+    }
+    if (port != null && (port < 1 || port > 65535)) {
+      throw new ParameterException(
+          spec.commandLine(), "--port " + port + " (expected: a number 1-65535)");
+    }
+    if (IpAddress.parseClient(client) == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--client " + client + " (expected: an IP address such as 10.1.2.3)");
+    }
   }
 
   private EgressRequest request(Phase phase, Map<String, List<String>> headerMap) {

@@ -30,15 +30,10 @@ public final class PolicyFiles {
   public static String read(Path file) throws UnreadableException {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UnreadableException(file + ": no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new UnreadableException(file + ": permission denied", e);
-    } catch (CharacterCodingException e) {
-      throw new UnreadableException(file + ": not UTF-8 text", e);
+    } catch (NoSuchFileException | AccessDeniedException | CharacterCodingException e) {
+      throw new UnreadableException(file + ": " + CliErrors.reason(file, e), e);
     } catch (IOException e) {
-      String why = Files.isDirectory(file) ? "is a directory" : String.valueOf(e.getMessage());
-      throw new UnreadableException(file + ": cannot read (" + why + ")", e);
+      throw new UnreadableException(file + ": cannot read (" + CliErrors.reason(file, e) + ")", e);
     }
   }
 

@@ -65,7 +65,7 @@ public final class UsersAddCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!UsersFile.isValidName(name)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -81,14 +81,14 @@ public final class UsersAddCommand implements Callable<Integer> {
     try {
       password = input.read(name);
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("agentgate users add: " + e.getMessage());
-      return 1;
+      return CliErrors.fail(spec, e.getMessage());
+    } catch (IOException e) {
+      return CliErrors.fail(spec, "cannot read the password: " + e.getMessage());
     }
     try {
       String problem = PasswordInput.problem(password);
       if (problem != null) {
-        spec.commandLine().getErr().println("agentgate users add: " + problem);
-        return 1;
+        return CliErrors.fail(spec, problem);
       }
       String hash = Bcrypt.hash(password, Bcrypt.DEFAULT_COST, new SecureRandom());
       UserRecord user = new UserRecord(name, hash, new LinkedHashSet<>(groups));
@@ -103,8 +103,9 @@ public final class UsersAddCommand implements Callable<Integer> {
               groups.isEmpty() ? "none" : String.join(",", groups));
       return 0;
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("agentgate users add: " + e.getMessage());
-      return 1;
+      return CliErrors.fail(spec, e.getMessage());
+    } catch (IOException e) {
+      return CliErrors.fail(spec, "cannot update " + file + ": " + CliErrors.reason(file, e));
     } finally {
       Arrays.fill(password, '\0');
     }

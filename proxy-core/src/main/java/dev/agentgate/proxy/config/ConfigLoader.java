@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agentgate.policy.match.HostPattern;
 import dev.agentgate.proxy.config.ProxyConfig.Interception;
 import dev.agentgate.proxy.config.ProxyConfig.Limits;
+import dev.agentgate.proxy.config.ProxyConfig.PolicyOptions;
 import dev.agentgate.proxy.config.ProxyConfig.Timeouts;
 import dev.agentgate.proxy.config.ProxyConfig.Upstream;
 import dev.agentgate.proxy.identity.IdentityConfig;
@@ -77,7 +78,7 @@ public final class ConfigLoader {
 
     ConfigSection policy = top.section("policy");
     Path policyFile = path(base, policy.string("file", null));
-    policy.finish();
+    PolicyOptions policyOptions = policyOptions(policy, top.section("admin"), base);
 
     AuditConfig audit = audit(source, top.section("audit"), base);
     IdentityConfig identity = identity(source, top.section("identity"), base);
@@ -97,7 +98,26 @@ public final class ConfigLoader {
         timeouts,
         limits,
         upstream,
+        policyOptions,
         interception);
+  }
+
+  private static PolicyOptions policyOptions(ConfigSection policy, ConfigSection admin, Path base)
+      throws ConfigException {
+    PolicyOptions d = PolicyOptions.DEFAULTS;
+    Duration poll =
+        positive(
+            policy, "policy.poll_interval", policy.duration("poll_interval", d.pollInterval()));
+    Path shadow = path(base, policy.string("shadow_policy", null));
+    boolean required = policy.bool("require_signature", d.requireSignature());
+    Path publicKey = path(base, policy.string("public_key", null));
+    if (required && publicKey == null) {
+      throw policy.error("policy.require_signature", "needs policy.public_key (a PEM file)");
+    }
+    policy.finish();
+    Path token = path(base, admin.string("token_file", null));
+    admin.finish();
+    return new PolicyOptions(poll, shadow, required, publicKey, token);
   }
 
   private static HostPort parseAdmin(ConfigSection listeners, String text) throws ConfigException {
@@ -173,9 +193,9 @@ public final class ConfigLoader {
     Timeouts d = Timeouts.DEFAULTS;
     Timeouts t =
         new Timeouts(
-            positive(s, "connect", s.duration("connect", d.connect())),
-            positive(s, "idle", s.duration("idle", d.idle())),
-            positive(s, "request_head", s.duration("request_head", d.requestHead())),
+            positive(s, "timeouts.connect", s.duration("connect", d.connect())),
+            positive(s, "timeouts.idle", s.duration("idle", d.idle())),
+            positive(s, "timeouts.request_head", s.duration("request_head", d.requestHead())),
             s.duration("drain", d.drain()));
     s.finish();
     return t;
@@ -184,7 +204,7 @@ public final class ConfigLoader {
   private static Duration positive(ConfigSection s, String key, Duration value)
       throws ConfigException {
     if (value.isZero()) {
-      throw s.error("timeouts." + key, "must be greater than zero");
+      throw s.error(key, "must be greater than zero");
     }
     return value;
   }

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param audit the audit log ({@link AuditConfig#off()} for none)
  * @param identity who clients are ({@link IdentityConfig#none()}: everyone anonymous)
  * @param ioThreads event loop threads; 0 means one per available CPU
+ * @param policyOptions hot reload, signatures, shadow policy and the admin policy API
  * @param interception the CA, splice list and upstream trust for TLS interception
  */
 public record ProxyConfig(
@@ -33,6 +34,7 @@ public record ProxyConfig(
     Timeouts timeouts,
     Limits limits,
     Upstream upstream,
+    PolicyOptions policyOptions,
     Interception interception) {
 
   public ProxyConfig {
@@ -45,6 +47,7 @@ public record ProxyConfig(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(upstream, "upstream");
+    Objects.requireNonNull(policyOptions, "policyOptions");
     Objects.requireNonNull(interception, "interception");
   }
 
@@ -60,6 +63,7 @@ public record ProxyConfig(
         Timeouts.DEFAULTS,
         Limits.DEFAULTS,
         Upstream.DEFAULTS,
+        PolicyOptions.DEFAULTS,
         Interception.DEFAULTS);
   }
 
@@ -75,6 +79,7 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
+        policyOptions,
         interception);
   }
 
@@ -90,6 +95,7 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
+        policyOptions,
         interception);
   }
 
@@ -105,6 +111,7 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
+        policyOptions,
         interception);
   }
 
@@ -120,6 +127,7 @@ public record ProxyConfig(
         value,
         limits,
         upstream,
+        policyOptions,
         interception);
   }
 
@@ -135,6 +143,7 @@ public record ProxyConfig(
         timeouts,
         value,
         upstream,
+        policyOptions,
         interception);
   }
 
@@ -150,6 +159,23 @@ public record ProxyConfig(
         timeouts,
         limits,
         value,
+        policyOptions,
+        interception);
+  }
+
+  /** A copy with another policy file and policy options. */
+  public ProxyConfig withPolicy(Path file, PolicyOptions options) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        file,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        options,
         interception);
   }
 
@@ -165,6 +191,7 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
+        policyOptions,
         value);
   }
 
@@ -207,6 +234,30 @@ public record ProxyConfig(
       connectPorts = Set.copyOf(connectPorts);
       allowedPrivateRanges = List.copyOf(allowedPrivateRanges);
       overrides = Map.copyOf(overrides);
+    }
+  }
+
+  /**
+   * How the policy is reloaded and who may change it.
+   *
+   * @param pollInterval how often the policy file (and the shadow policy file) is read
+   * @param shadowPolicy a policy evaluated beside the live one, never enforced, or {@code null}
+   * @param requireSignature apply only policies with a valid Ed25519 signature by {@code publicKey}
+   * @param publicKey a PEM file of one or more Ed25519 public keys, or {@code null}
+   * @param adminTokenFile the file holding the admin policy API's bearer token, or {@code null}
+   *     (the {@code /v1} API is off)
+   */
+  public record PolicyOptions(
+      Duration pollInterval,
+      Path shadowPolicy,
+      boolean requireSignature,
+      Path publicKey,
+      Path adminTokenFile) {
+    public static final PolicyOptions DEFAULTS =
+        new PolicyOptions(Duration.ofSeconds(2), null, false, null, null);
+
+    public PolicyOptions {
+      Objects.requireNonNull(pollInterval, "pollInterval");
     }
   }
 

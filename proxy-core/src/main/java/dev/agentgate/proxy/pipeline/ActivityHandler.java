@@ -2,12 +2,14 @@ package dev.agentgate.proxy.pipeline;
 
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ConnectionObserver;
+import dev.agentgate.proxy.observe.ProxyError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
+import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * First in the client pipeline, next to the socket: counts the bytes each way and closes the
  * connection when no byte has moved either way for the idle timeout. Every byte of the upstream's
  * answer is written to the client through here, so the client channel alone sees all activity.
+ * Socket errors (a reset client) stop here too: they are reported and the connection closed,
+ * whichever phase's handlers follow; other exceptions go on to them.
  */
 final class ActivityHandler extends ChannelDuplexHandler {
   private final ConnectionFacts facts;
@@ -77,6 +81,16 @@ final class ActivityHandler extends ChannelDuplexHandler {
     }
     lastActivity = System.nanoTime();
     ctx.write(msg, promise);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      observer.error(facts, ProxyError.IO);
+      ctx.close();
+    } else {
+      ctx.fireExceptionCaught(cause);
+    }
   }
 
   @Override

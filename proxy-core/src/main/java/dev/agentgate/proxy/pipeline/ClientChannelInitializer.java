@@ -86,7 +86,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
                 new HttpDecoderConfig()
                     .setMaxInitialLineLength(maxHead)
                     .setMaxHeaderSize(maxHead)
-                    .setMaxChunkSize(64 * 1024)))
+                    .setMaxChunkSize(HttpForwarder.MAX_BODY_PIECE)))
         .addLast("request", new ProxyRequestHandler(services, facts, deadline));
   }
 

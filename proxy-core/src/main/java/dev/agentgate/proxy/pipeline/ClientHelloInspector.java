@@ -22,6 +22,8 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Phase 2 of a tunnel: reads the client's first bytes without consuming them, parses the
@@ -31,6 +33,8 @@ import java.net.InetSocketAddress;
  * closed when none is configured.
  */
 final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ClientHelloInspector.class);
+
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final HeadDeadlineHandler deadline;
@@ -81,6 +85,14 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
     if (!decided) {
       inspect(ctx);
     }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.warn("tunnel {} failed: {}", facts.id(), cause.toString());
+    services.gate().observer().error(facts, ProxyError.INTERNAL);
+    release();
+    ctx.close();
   }
 
   @Override

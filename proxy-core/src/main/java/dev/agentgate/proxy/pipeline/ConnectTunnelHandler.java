@@ -10,7 +10,7 @@ import dev.agentgate.proxy.observe.ProxyError;
 import dev.agentgate.proxy.upstream.Destination;
 import dev.agentgate.proxy.upstream.DestinationRefusedException;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Phase 1 of a tunnel, after the CONNECT head (the HTTP codec is already gone): the CONNECT
@@ -28,6 +30,8 @@ import io.netty.util.concurrent.Future;
  * CONNECT) are kept, not parsed, and passed on.
  */
 final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ConnectTunnelHandler.class);
+
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final HeadDeadlineHandler deadline;
@@ -42,14 +46,13 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       ConnectionFacts facts,
       HeadDeadlineHandler deadline,
       EgressRequest request,
-      Future<ClientIdentity> identity,
-      ByteBufAllocator alloc) {
+      Future<ClientIdentity> identity) {
     this.services = services;
     this.facts = facts;
     this.deadline = deadline;
     this.request = request;
     this.identity = identity;
-    this.early = alloc.buffer(0);
+    this.early = Unpooled.EMPTY_BUFFER;
   }
 
   @Override
@@ -60,6 +63,14 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
       // The codec's end-of-message marker for the CONNECT, or bytes after a refusal.
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.warn("tunnel {} failed: {}", facts.id(), cause.toString());
+    services.gate().observer().error(facts, ProxyError.INTERNAL);
+    release();
+    ctx.close();
   }
 
   @Override
@@ -94,7 +105,7 @@ final class ConnectTunnelHandler extends ChannelInboundHandlerAdapter {
     ChannelPipeline pipeline = requestCtx.pipeline();
     requestCtx.channel().config().setAutoRead(false);
     ConnectTunnelHandler tunnel =
-        new ConnectTunnelHandler(services, facts, deadline, connect, identity, requestCtx.alloc());
+        new ConnectTunnelHandler(services, facts, deadline, connect, identity);
     pipeline.replace(requestCtx.handler(), "connect", tunnel);
     pipeline.remove(HttpServerCodec.class);
     tunnel.start(pipeline.context(tunnel), started);

@@ -3,8 +3,7 @@ package dev.agentgate.proxy.pipeline;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -18,7 +17,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
@@ -39,13 +37,16 @@ public final class HttpForwarder {
     void responseComplete(boolean closeClient);
 
     /** The exchange failed; {@code response} is an error to send, or null to just close. */
-    void failed(io.netty.handler.codec.http.FullHttpResponse response);
+    void failed(FullHttpResponse response);
 
     /** Writability of the upstream changed (the client's reads follow it). */
     void upstreamWritabilityChanged();
   }
 
   private static final int MAX_RESPONSE_HEADER = 64 * 1024;
+  // Body pieces are slices of what one read brought in: a large limit means one piece per read,
+  // not a split into many small ones, and costs no memory.
+  static final int MAX_BODY_PIECE = 1024 * 1024;
 
   private final ProxyServices services;
   private final ConnectionFacts facts;
@@ -58,6 +59,12 @@ public final class HttpForwarder {
   private boolean inExchange;
   // The proxy's own time on the current request so far (DNS and connect waits excluded).
   private long proxyNanos;
+  // For one retry when a kept upstream connection turns out closed before answering.
+  private HttpRequest head;
+  private boolean reused;
+  private boolean bodySent;
+  private boolean requestComplete;
+  private boolean responseSeen;
 
   /**
    * @param route how each exchange reaches its upstream
@@ -93,8 +100,13 @@ public final class HttpForwarder {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    head = request;
+    bodySent = false;
+    requestComplete = false;
+    responseSeen = false;
     String authority = target.authority();
-    if (upstream != null && upstream.isActive() && authority.equals(upstreamAuthority)) {
+    reused = upstream != null && upstream.isActive() && authority.equals(upstreamAuthority);
+    if (reused) {
       upstream.write(request, upstream.voidPromise());
       services.gate().observer().forwarded(facts, System.nanoTime() - headAt);
       listener.upstreamReady();
@@ -102,7 +114,9 @@ public final class HttpForwarder {
     }
     closeUpstream();
     proxyNanos = System.nanoTime() - headAt;
-    route.open(target, client.eventLoop()).addListener(f -> opened(f, request, authority));
+    route
+        .open(target, client.eventLoop())
+        .addListener(f -> connected(f, request, authority, false));
   }
 
   /** Sends a piece of the request body. */
@@ -111,8 +125,10 @@ public final class HttpForwarder {
       ReferenceCountUtil.release(content);
       return;
     }
+    bodySent |= content.content().isReadable();
     upstream.write(content, upstream.voidPromise());
     if (content instanceof LastHttpContent) {
+      requestComplete = true;
       upstream.flush();
     }
   }
@@ -139,40 +155,58 @@ public final class HttpForwarder {
     closeUpstream();
   }
 
-  private void opened(Future<?> f, HttpRequest request, String authority) {
+  /**
+   * The kept connection closed before any answer to a bodyless request that was complete: the
+   * upstream timed it out as the request crossed. Send it again on a new connection (to the same
+   * checked addresses), once.
+   */
+  private void retry() {
+    reused = false;
+    String authority = upstreamAuthority;
+    route.reopen(client.eventLoop()).addListener(c -> connected(c, head, authority, true));
+  }
+
+  private void connected(Future<?> f, HttpRequest request, String authority, boolean retry) {
     long connectedAt = System.nanoTime();
     if (!client.isActive()) {
       if (f.isSuccess()) {
         ((Channel) f.getNow()).close();
-      } else {
-        ReferenceCountUtil.release(request);
       }
       return;
     }
     if (!f.isSuccess()) {
       inExchange = false;
-      ReferenceCountUtil.release(request);
       listener.failed(route.failed(f.cause(), client.alloc()));
       return;
     }
     Channel ch = (Channel) f.getNow();
-    HttpDecoderConfig decoder = new HttpDecoderConfig().setMaxHeaderSize(MAX_RESPONSE_HEADER);
+    if (!client.isActive()) {
+      ch.close();
+      return;
+    }
+    HttpDecoderConfig decoder =
+        new HttpDecoderConfig()
+            .setMaxHeaderSize(MAX_RESPONSE_HEADER)
+            .setMaxChunkSize(MAX_BODY_PIECE);
     ch.pipeline()
         .addLast(
             "http",
             new HttpClientCodec(decoder, HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE, false))
-        .addLast("response", new ResponseHandler());
+        .addLast("response", new UpstreamResponseHandler(this));
     upstream = ch;
     upstreamAuthority = authority;
     facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
     ch.write(request, ch.voidPromise());
     services.gate().observer().forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
     ch.config().setAutoRead(client.isWritable());
-    listener.upstreamReady();
+    if (retry) {
+      ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
+    } else {
+      listener.upstreamReady();
+    }
   }
 
-  private io.netty.handler.codec.http.FullHttpResponse error(
-      HttpResponseStatus status, String text) {
+  private FullHttpResponse error(HttpResponseStatus status, String text) {
     return ProxyResponses.error(status, text, client.alloc());
   }
 
@@ -185,13 +219,19 @@ public final class HttpForwarder {
     }
   }
 
-  private void onResponse(HttpObject msg) {
+  /** A response object from the upstream channel {@code ch}. */
+  void onResponse(Channel ch, HttpObject msg) {
+    if (ch != upstream) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     if (!inExchange) {
       // Nothing was asked: an upstream must not speak first. Drop the connection.
       ReferenceCountUtil.release(msg);
       closeUpstream();
       return;
     }
+    responseSeen = true;
     if (msg instanceof HttpResponse response) {
       if (response.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
@@ -219,6 +259,44 @@ public final class HttpForwarder {
     }
   }
 
+  /** The upstream channel {@code ch} closed. */
+  void upstreamClosed(Channel ch) {
+    if (ch != upstream) {
+      return;
+    }
+    upstream = null;
+    if (inExchange && reused && requestComplete && !bodySent && !responseSeen) {
+      retry();
+    } else if (inExchange) {
+      protocolError(ProxyError.UPSTREAM_RESET);
+    }
+  }
+
+  /** The upstream channel {@code ch} became writable or not. */
+  void upstreamWritabilityChanged(Channel ch) {
+    if (ch == upstream) {
+      listener.upstreamWritabilityChanged();
+    }
+  }
+
+  /** Everything written to the client so far goes out. */
+  void flushClient() {
+    client.flush();
+  }
+
+  /**
+   * Something failed on the upstream channel {@code ch} that is not a socket error (those close it
+   * first): a response the codec cannot decode.
+   */
+  void upstreamFailed(Channel ch) {
+    if (ch == upstream && inExchange) {
+      // Reported once here; the close that follows finds the exchange already over.
+      protocolError(ProxyError.UPSTREAM_PROTOCOL);
+      return;
+    }
+    services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
+  }
+
   /** The exchange broke on the upstream side ({@code kind}: protocol error or reset). */
   private void protocolError(ProxyError kind) {
     services.gate().observer().error(facts, kind);
@@ -227,54 +305,5 @@ public final class HttpForwarder {
     closeUpstream();
     listener.failed(
         started ? null : error(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream"));
-  }
-
-  /** On the upstream channel: hands response objects to the forwarder. */
-  private final class ResponseHandler extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (ctx.channel() != upstream || !(msg instanceof HttpObject o)) {
-        ReferenceCountUtil.release(msg);
-        return;
-      }
-      onResponse(o);
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-      client.flush();
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-      if (ctx.channel() == upstream) {
-        listener.upstreamWritabilityChanged();
-      }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      if (ctx.channel() != upstream) {
-        return;
-      }
-      upstream = null;
-      if (inExchange) {
-        protocolError(ProxyError.UPSTREAM_RESET);
-      }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      boolean io = cause instanceof IOException;
-      if (ctx.channel() == upstream && inExchange) {
-        // Reported once here; the close that follows finds the exchange already over.
-        protocolError(io ? ProxyError.UPSTREAM_RESET : ProxyError.UPSTREAM_PROTOCOL);
-        return;
-      }
-      if (!io) {
-        services.gate().observer().error(facts, ProxyError.UPSTREAM_PROTOCOL);
-      }
-      ctx.close();
-    }
   }
 }

@@ -23,6 +23,7 @@ import io.netty.util.concurrent.Promise;
 final class PlainHttpRoute implements UpstreamRoute {
   private final ProxyServices services;
   private final ConnectionFacts facts;
+  private Destination last;
 
   PlainHttpRoute(ProxyServices services, ConnectionFacts facts) {
     this.services = services;
@@ -41,9 +42,10 @@ final class PlainHttpRoute implements UpstreamRoute {
                 promise.tryFailure(new ResolveFailure(f.cause()));
                 return;
               }
+              last = (Destination) f.getNow();
               services
                   .connector()
-                  .connect((Destination) f.getNow(), loop)
+                  .connect(last, loop)
                   .addListener(
                       c -> {
                         if (c.isSuccess()) {
@@ -54,6 +56,11 @@ final class PlainHttpRoute implements UpstreamRoute {
                       });
             });
     return promise;
+  }
+
+  @Override
+  public Future<Channel> reopen(EventLoop loop) {
+    return services.connector().connect(last, loop);
   }
 
   @Override

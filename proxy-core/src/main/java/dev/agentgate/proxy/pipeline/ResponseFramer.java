@@ -62,9 +62,15 @@ final class ResponseFramer {
         closeClient = true;
       }
     }
+    boolean http11 = HttpVersion.HTTP_1_1.equals(clientVersion);
+    if (!http11 && HttpUtil.isTransferEncodingChunked(response)) {
+      // HTTP/1.0 has no chunked coding: send the body as is and end it by closing.
+      HttpUtil.setTransferEncodingChunked(response, false);
+      closeClient = true;
+    }
     if (closeClient) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (!HttpVersion.HTTP_1_1.equals(clientVersion)) {
+    } else if (!http11) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     return true;

@@ -19,6 +19,12 @@ public interface UpstreamRoute {
   Future<Channel> open(RequestTarget target, EventLoop loop);
 
   /**
+   * Opens another connection to where the last {@link #open} led (the same checked addresses, no
+   * new name lookup), for a request retried after a kept connection closed under it.
+   */
+  Future<Channel> reopen(EventLoop loop);
+
+  /**
    * Reports why {@link #open} failed to the observers and returns the answer for the client, or
    * null to just close the connection.
    */

@@ -2,6 +2,7 @@ package dev.agentgate.proxy.server;
 
 import dev.agentgate.policy.PolicyEngine;
 import dev.agentgate.proxy.admin.AdminServer;
+import dev.agentgate.proxy.admin.PolicyApi;
 import dev.agentgate.proxy.admin.PolicyStatus;
 import dev.agentgate.proxy.config.HostPort;
 import dev.agentgate.proxy.config.ProxyConfig;
@@ -105,7 +106,7 @@ public final class ProxyServer implements AutoCloseable {
         bound.add(bind(proxy.bind(listen.toSocketAddress()), "proxy", listen));
       }
       if (config.adminListener() != null) {
-        AdminServer adminServer = new AdminServer(b.policyStatus, scrape);
+        AdminServer adminServer = new AdminServer(b.policyStatus, scrape, b.policyApi);
         ChannelFuture f =
             adminServer.bind(group, transport.serverChannel(), allocator, config.adminListener());
         admin = bind(f, "admin", config.adminListener());
@@ -190,6 +191,7 @@ public final class ProxyServer implements AutoCloseable {
     private ConnectionObserver observer = ConnectionObserver.NONE;
     private ProxyMetrics metrics;
     private Interceptor interceptor = Interceptor.NONE;
+    private PolicyApi policyApi;
     private IdentityResolver identity;
     private AuditSink audit = AuditSink.disabled();
 
@@ -221,6 +223,12 @@ public final class ProxyServer implements AutoCloseable {
 
     public Builder interceptor(Interceptor value) {
       this.interceptor = value;
+      return this;
+    }
+
+    /** The admin policy API under {@code /v1/} (it also answers {@code /readyz}); none if null. */
+    public Builder policyApi(PolicyApi value) {
+      this.policyApi = value;
       return this;
     }
 

@@ -9,11 +9,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens upstream connections on the client channel's own event loop, so a connection's two channels
@@ -22,8 +26,10 @@ import java.util.List;
  * auto-read on, so nothing arrives before the pipeline is complete.
  */
 public final class UpstreamConnector {
-  /** Bootstrap needs a handler; the caller installs the real ones after the connect. */
-  private static final ChannelHandler EMPTY = new Placeholder();
+  private static final Logger log = LoggerFactory.getLogger(UpstreamConnector.class);
+
+  /** First on every upstream channel: closes it on an error no later handler takes. */
+  private static final ChannelHandler ERRORS = new CloseOnError();
 
   private final Class<? extends Channel> channelType;
   private final ByteBufAllocator allocator;
@@ -51,7 +57,8 @@ public final class UpstreamConnector {
 
   /**
    * Connects to {@code destination} on {@code loop}. Completes on {@code loop} with a channel whose
-   * pipeline is empty and whose auto-read is off: the caller adds its handlers, then reads.
+   * auto-read is off and whose pipeline holds only an error handler: the caller adds its handlers
+   * (last), then reads.
    */
   public Future<Channel> connect(Destination destination, EventLoop loop) {
     Promise<Channel> promise = loop.newPromise();
@@ -63,7 +70,9 @@ public final class UpstreamConnector {
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-            .handler(EMPTY);
+            .handler(ERRORS)
+            // The addresses are checked ones: connect to them as they are, never resolve again.
+            .resolver(NoopAddressResolverGroup.INSTANCE);
     attempt(bootstrap, destination.addresses(), 0, promise, System.nanoTime());
     return promise;
   }
@@ -91,11 +100,22 @@ public final class UpstreamConnector {
         });
   }
 
+  /**
+   * Until the caller's handlers are in place (a reset right after the connect), errors stop here
+   * and close the channel; afterwards they pass on to those handlers.
+   */
   @ChannelHandler.Sharable
-  private static final class Placeholder extends ChannelInboundHandlerAdapter {
+  private static final class CloseOnError extends ChannelInboundHandlerAdapter {
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      ctx.pipeline().remove(this);
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (ctx.pipeline().last() != this) {
+        ctx.fireExceptionCaught(cause);
+        return;
+      }
+      if (!(cause instanceof IOException)) {
+        log.warn("upstream connection {} failed: {}", ctx.channel(), cause.toString());
+      }
+      ctx.close();
     }
   }
 }

@@ -48,7 +48,15 @@ class AuditVerifyCommandTest {
   void anUnreadableFileIsAOneLineError() {
     assertThat(run("audit", "verify", dir.resolve("nope.log").toString())).isEqualTo(1);
     assertThat(err.toString().strip())
-        .isEqualTo("agentgate audit verify: cannot read " + dir.resolve("nope.log"));
+        .isEqualTo(
+            "agentgate audit verify: cannot read " + dir.resolve("nope.log") + ": no such file");
+  }
+
+  @Test
+  void aDirectoryIsAOneLineErrorNamingIt() {
+    assertThat(run("audit", "verify", dir.toString())).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo("agentgate audit verify: cannot read " + dir + ": is a directory");
   }
 
   @Test

@@ -165,6 +165,23 @@ class PolicyCommandTest {
             run("policy", "explain", EXAMPLE.toString(), "--host", "x", "--header", "nocolon")
                 .exit())
         .isEqualTo(2);
+    for (String[] facts :
+        new String[][] {
+          {"--host", " "},
+          {"--host", "x", "--port", "0"},
+          {"--host", "x", "--port", "65536"},
+          {"--host", "x", "--client", "localhost"}
+        }) {
+      String[] args = new String[facts.length + 3];
+      args[0] = "policy";
+      args[1] = "explain";
+      args[2] = EXAMPLE.toString();
+      System.arraycopy(facts, 0, args, 3, facts.length);
+      Run bad = run(args);
+      assertThat(bad.exit()).as(String.join(" ", facts)).isEqualTo(2);
+      assertThat(bad.err()).contains("expected: ").doesNotContain("Exception");
+      assertThat(bad.out()).isEmpty();
+    }
     Path broken = dir.resolve("broken.yaml");
     Files.writeString(broken, "version: 1\n");
     Run r = run("policy", "explain", broken.toString(), "--host", "x");

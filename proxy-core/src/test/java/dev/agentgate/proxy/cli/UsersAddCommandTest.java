@@ -121,4 +121,11 @@ class UsersAddCommandTest {
     assertThat(err.toString()).contains(file + ":1: expected name:bcrypt-hash:group1,group2");
     assertThat(Files.readString(file)).isEqualTo("broken line\n");
   }
+
+  @Test
+  void aUsersFileThatCannotBeReadIsAOneLineError() {
+    assertThat(run("pw\n", "users", "add", "alice", "--file", dir.toString())).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo("agentgate users add: cannot update " + dir + ": is a directory");
+  }
 }

@@ -176,6 +176,51 @@ class HttpProxyIT {
   }
 
   @Test
+  void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+    String get = "GET http://" + HTTP_HOST + "/headers?n=%d HTTP/1.1\r\nHost: x\r\n%s\r\n";
+    try (RawClient c = new RawClient(proxy.port())) {
+      c.send(
+          String.format(get, 1, "")
+              + String.format(get, 2, "")
+              + String.format(get, 3, "Connection: close\r\n"));
+      String all = c.readUntilClose();
+      assertThat(all.indexOf("uri: /headers?n=1")).isPositive();
+      assertThat(all.indexOf("uri: /headers?n=2")).isGreaterThan(all.indexOf("uri: /headers?n=1"));
+      assertThat(all.indexOf("uri: /headers?n=3")).isGreaterThan(all.indexOf("uri: /headers?n=2"));
+    }
+  }
+
+  @Test
+  void headResponsesCarryNoBody() throws Exception {
+    HttpClient fresh = proxy.client(null);
+    HttpResponse<String> head =
+        fresh.send(
+            HttpRequest.newBuilder(uri("/small")).method("HEAD", BodyPublishers.noBody()).build(),
+            BodyHandlers.ofString());
+    HttpResponse<String> after =
+        fresh.send(HttpRequest.newBuilder(uri("/small")).build(), BodyHandlers.ofString());
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(after.body()).isEqualTo(TestUpstream.SMALL_BODY);
+  }
+
+  @Test
+  void oversizedHeadersGet431() throws Exception {
+    try (RawClient c = new RawClient(proxy.port())) {
+      String reply =
+          c.send(
+                  "GET http://"
+                      + HTTP_HOST
+                      + "/small HTTP/1.1\r\nX-Big: "
+                      + "a".repeat(40_000)
+                      + "\r\n\r\n")
+              .readUntilClose();
+      assertThat(reply).startsWith("HTTP/1.1 431 ");
+    }
+  }
+
+  @Test
   void originFormRequestGets400AndClose() throws Exception {
     try (RawClient c = new RawClient(proxy.port())) {
       String reply =

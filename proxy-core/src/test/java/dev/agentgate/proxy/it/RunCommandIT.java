@@ -57,7 +57,9 @@ class RunCommandIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).isEqualTo(1);
-    assertThat(err).startsWith("agentgate: policy error: policy.yaml:2:").contains("default");
+    assertThat(err)
+        .startsWith("agentgate: policy error: " + dir.resolve("policy.yaml") + ":2:")
+        .contains("default");
   }
 
   @Test

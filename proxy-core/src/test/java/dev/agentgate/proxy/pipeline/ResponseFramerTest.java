@@ -88,4 +88,16 @@ class ResponseFramerTest {
     assertThat(r.headers().get("Connection")).isEqualTo("close");
     assertThat(framer.closeClient()).isTrue();
   }
+
+  @Test
+  void chunkedBodyForAnHttp10ClientIsSentRawAndEndedByClose() {
+    framer.begin(HttpMethod.GET, true, HttpVersion.HTTP_1_0);
+    HttpResponse r = response(HttpVersion.HTTP_1_1, 200, "Transfer-Encoding", "chunked");
+
+    framer.frame(r);
+
+    assertThat(r.headers().contains("Transfer-Encoding")).isFalse();
+    assertThat(framer.closeClient()).isTrue();
+    assertThat(r.headers().get("Connection")).isEqualTo("close");
+  }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One audit event: a decision, a closed connection, or the writer's note that events were dropped.
- * Plain values only, so a header map (and the credentials in it) can never reach the log; absent
- * facts are {@code null} and left out of the JSON line.
+ * One audit event: a decision, a closed connection, a policy reload, a shadow-policy disagreement,
+ * or the writer's note that events were dropped. Plain values only, so a header map (and the
+ * credentials in it) can never reach the log; absent facts are {@code null} and left out of the
+ * JSON line.
  *
  * @param time when it happened
  * @param type what kind of event
@@ -35,7 +36,9 @@ import java.util.Objects;
  * @param reportMode true when the policy ran in report mode: the decision was recorded, not
  *     enforced
  * @param reports report-mode rules that matched and what they would have done
- * @param policyVersion the version of the policy that decided
+ * @param policyVersion the version of the policy that decided (for a reload: the one in force after
+ *     it)
+ * @param policyHash the content hash of that policy, where the event knows it
  * @param bytesUp bytes from the client to the destination
  * @param bytesDown bytes from the destination to the client
  * @param durationMillis how long the connection lasted
@@ -43,6 +46,8 @@ import java.util.Objects;
  *     {@code unchanged}, {@code blocked}, {@code uninspectable_refused}, ...)
  * @param findings redaction findings
  * @param dropped for {@link Type#DROPPED}: how many events were lost since the last note
+ * @param reload for {@link Type#POLICY_RELOAD}: the attempt
+ * @param shadow for {@link Type#SHADOW_DISAGREEMENT}: what the shadow policy would have decided
  */
 public record AuditEvent(
     Instant time,
@@ -68,12 +73,15 @@ public record AuditEvent(
     boolean reportMode,
     List<AuditReport> reports,
     String policyVersion,
+    String policyHash,
     Long bytesUp,
     Long bytesDown,
     Long durationMillis,
     String redaction,
     List<AuditFinding> findings,
-    Long dropped) {
+    Long dropped,
+    AuditReload reload,
+    AuditShadow shadow) {
 
   /** What an event records. */
   public enum Type {
@@ -87,7 +95,11 @@ public record AuditEvent(
      */
     CLIENT_TLS,
     /** The writer's note that events were dropped because its queue was full. */
-    DROPPED
+    DROPPED,
+    /** An attempt to change the live or the shadow policy, applied or not. */
+    POLICY_RELOAD,
+    /** A decision the shadow policy would have made differently. */
+    SHADOW_DISAGREEMENT
   }
 
   public AuditEvent {
@@ -113,6 +125,16 @@ public record AuditEvent(
   /** A builder for a closed-connection event. */
   public static AuditEventBuilder close(Instant time) {
     return new AuditEventBuilder(time, Type.CLOSE);
+  }
+
+  /** A builder for a policy reload event. */
+  public static AuditEventBuilder policyReload(Instant time) {
+    return new AuditEventBuilder(time, Type.POLICY_RELOAD);
+  }
+
+  /** A builder for a shadow disagreement event (the live decision's facts, and the shadow's). */
+  public static AuditEventBuilder shadowDisagreement(Instant time) {
+    return new AuditEventBuilder(time, Type.SHADOW_DISAGREEMENT);
   }
 
   /** The writer's note that {@code count} events were dropped. */

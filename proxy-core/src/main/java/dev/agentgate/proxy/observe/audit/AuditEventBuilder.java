@@ -32,12 +32,15 @@ public final class AuditEventBuilder {
   private boolean reportMode;
   private List<AuditReport> reports;
   private String policyVersion;
+  private String policyHash;
   private Long bytesUp;
   private Long bytesDown;
   private Long durationMillis;
   private String redaction;
   private List<AuditFinding> findings;
   private Long dropped;
+  private AuditReload reload;
+  private AuditShadow shadow;
 
   AuditEventBuilder(Instant time, AuditEvent.Type type) {
     this.time = time;
@@ -104,6 +107,22 @@ public final class AuditEventBuilder {
     return this;
   }
 
+  /** The content hash of the policy in {@link #policyVersion}. */
+  public AuditEventBuilder policyHash(String hash) {
+    this.policyHash = hash;
+    return this;
+  }
+
+  public AuditEventBuilder reload(AuditReload reload) {
+    this.reload = reload;
+    return this;
+  }
+
+  public AuditEventBuilder shadow(AuditShadow shadow) {
+    this.shadow = shadow;
+    return this;
+  }
+
   public AuditEventBuilder traffic(long bytesUp, long bytesDown, long durationMillis) {
     this.bytesUp = bytesUp;
     this.bytesDown = bytesDown;
@@ -152,11 +171,14 @@ public final class AuditEventBuilder {
         reportMode,
         reports,
         policyVersion,
+        policyHash,
         bytesUp,
         bytesDown,
         durationMillis,
         redaction,
         findings,
-        dropped);
+        dropped,
+        reload,
+        shadow);
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds decision events from the engine's plain values. Only the audited facts are copied: never
- * the request's headers, path or body, so {@code Proxy-Authorization}, {@code Authorization},
- * {@code x-api-key} and cookies cannot reach the log from here.
+ * Builds decision and shadow-disagreement events from the engine's plain values. Only the audited
+ * facts are copied: never the request's headers, path or body, so {@code Proxy-Authorization},
+ * {@code Authorization}, {@code x-api-key} and cookies cannot reach the log from here.
  */
 public final class AuditEvents {
 
@@ -34,20 +34,42 @@ public final class AuditEvents {
       Decision decision,
       String policyVersion,
       boolean reportMode) {
-    Identification agent = decision.agent();
-    return AuditEvent.decision(time)
+    return facts(AuditEvent.decision(time), request, decision)
         .connection(connection)
-        .client(request.clientAddress(), request.user(), request.groups())
-        .destination(request.host(), request.port(), null)
-        .tls(request.sni(), request.alpn(), request.ja3(), request.ja4())
-        .agent(agent.agentOrUnknown(), agent.confidence(), safeEvidence(agent.evidence()))
-        .decision(request.phase(), decision.action(), decision.ruleId(), decision.reason())
         .reports(
             reportMode,
             decision.reports().stream()
                 .map(r -> new AuditReport(r.ruleId(), r.wouldHave(), r.reason()))
                 .toList())
         .policyVersion(policyVersion);
+  }
+
+  /**
+   * A shadow disagreement event: the facts and the live decision as a decision event has them
+   * (without a connection id: the engine does not know it), and what the shadow would have done.
+   */
+  public static AuditEventBuilder shadowDisagreement(
+      Instant time,
+      EgressRequest request,
+      Decision live,
+      String liveVersion,
+      String liveHash,
+      AuditShadow shadow) {
+    return facts(AuditEvent.shadowDisagreement(time), request, live)
+        .policyVersion(liveVersion)
+        .policyHash(liveHash)
+        .shadow(shadow);
+  }
+
+  private static AuditEventBuilder facts(
+      AuditEventBuilder event, EgressRequest request, Decision decision) {
+    Identification agent = decision.agent();
+    return event
+        .client(request.clientAddress(), request.user(), request.groups())
+        .destination(request.host(), request.port(), null)
+        .tls(request.sni(), request.alpn(), request.ja3(), request.ja4())
+        .agent(agent.agentOrUnknown(), agent.confidence(), safeEvidence(agent.evidence()))
+        .decision(request.phase(), decision.action(), decision.ruleId(), decision.reason());
   }
 
   /** The evidence without any entry that mentions a credential-bearing header or word. */

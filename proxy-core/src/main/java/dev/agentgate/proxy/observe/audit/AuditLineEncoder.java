@@ -52,12 +52,15 @@ final class AuditLineEncoder {
       }
       reports(g, e.reports());
       string(g, "policy_version", e.policyVersion());
+      string(g, "policy_hash", e.policyHash());
       number(g, "bytes_up", e.bytesUp());
       number(g, "bytes_down", e.bytesDown());
       number(g, "duration_ms", e.durationMillis());
       string(g, "redaction", e.redaction());
       findings(g, e.findings());
       number(g, "dropped", e.dropped());
+      reload(g, e.reload());
+      shadow(g, e.shadow());
       g.writeEndObject();
     } catch (IOException ex) {
       throw new UncheckedIOException("encoding an audit event in memory", ex);
@@ -102,6 +105,35 @@ final class AuditLineEncoder {
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  private static void reload(JsonGenerator g, AuditReload r) throws IOException {
+    if (r == null) {
+      return;
+    }
+    g.writeObjectFieldStart("reload");
+    string(g, "role", r.role());
+    string(g, "source", r.source());
+    string(g, "origin", r.origin());
+    string(g, "result", r.result());
+    string(g, "hash", r.hash());
+    string(g, "previous_version", r.previousVersion());
+    g.writeNumberField("error_count", r.errorCount());
+    strings(g, "errors", r.errors());
+    g.writeEndObject();
+  }
+
+  private static void shadow(JsonGenerator g, AuditShadow s) throws IOException {
+    if (s == null) {
+      return;
+    }
+    g.writeObjectFieldStart("shadow");
+    string(g, "rule", s.ruleId());
+    string(g, "action", s.action() == null ? null : s.action().name());
+    string(g, "reason", s.reason());
+    string(g, "version", s.version());
+    string(g, "hash", s.hash());
+    g.writeEndObject();
   }
 
   private static void findings(JsonGenerator g, List<AuditFinding> findings) throws IOException {

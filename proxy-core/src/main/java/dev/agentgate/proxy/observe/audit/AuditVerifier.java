@@ -27,13 +27,41 @@ public final class AuditVerifier {
    */
   public record Result(boolean ok, long events, String message) {}
 
+  /** A file of the chain could not be read; {@link #file()} names it, the cause says why. */
+  public static final class UnreadableFileException extends IOException {
+    private final transient Path file;
+
+    UnreadableFileException(Path file, IOException cause) {
+      super(file + ": " + cause.getMessage(), cause);
+      this.file = file;
+    }
+
+    public Path file() {
+      return file;
+    }
+
+    /** The I/O error that stopped the read. */
+    public IOException reason() {
+      return (IOException) getCause();
+    }
+  }
+
   private AuditVerifier() {}
 
-  /** Verifies {@code files} as one chain, in the order given (see {@link AuditFiles}). */
-  public static Result verify(List<Path> files) throws IOException {
+  /**
+   * Verifies {@code files} as one chain, in the order given (see {@link AuditFiles}).
+   *
+   * @throws UnreadableFileException when a file cannot be read (missing, a directory, ...)
+   */
+  public static Result verify(List<Path> files) throws UnreadableFileException {
     State state = new State();
     for (Path file : files) {
-      String failure = verifyFile(file, state);
+      String failure;
+      try {
+        failure = verifyFile(file, state);
+      } catch (IOException e) {
+        throw new UnreadableFileException(file, e);
+      }
       if (failure != null) {
         return new Result(false, state.events, failure);
       }

@@ -1,7 +1,6 @@
 package dev.agentgate.proxy.observe.metrics;
 
 import static dev.agentgate.proxy.observe.metrics.TimerSpec.micros;
-import static dev.agentgate.proxy.observe.metrics.TimerSpec.millis;
 import static dev.agentgate.proxy.observe.metrics.TimerSpec.seconds;
 
 import io.micrometer.core.instrument.Tags;
@@ -11,58 +10,26 @@ import java.util.concurrent.TimeUnit;
 /** Time the proxy adds and the time it waits on the network: proxy latency, connect, DNS. */
 final class LatencyMeters {
   static final TimerSpec PROXY_LATENCY =
-      TimerSpec.of(
+      TimerSpec.ladder(
           "agentgate.proxy.latency",
           "Latency the proxy adds to a request or tunnel: from the client's request (or"
               + " ClientHello) to the first byte forwarded upstream, upstream connect and DNS"
               + " excluded.",
           micros(50),
-          micros(100),
-          micros(250),
-          micros(500),
-          millis(1),
-          micros(2500),
-          millis(5),
-          millis(10),
-          millis(25),
-          millis(50),
-          millis(100),
-          millis(250),
-          millis(500),
           seconds(1));
   static final TimerSpec UPSTREAM_CONNECT =
-      TimerSpec.of(
+      TimerSpec.ladder(
           "agentgate.upstream.connect.duration",
           "Time to open the TCP connection to an upstream server (successful connects).",
           micros(500),
-          millis(1),
-          micros(2500),
-          millis(5),
-          millis(10),
-          millis(25),
-          millis(50),
-          millis(100),
-          millis(250),
-          millis(500),
           seconds(1),
           seconds(3),
           seconds(10));
   static final TimerSpec DNS =
-      TimerSpec.of(
+      TimerSpec.ladder(
           "agentgate.dns.resolution.duration",
           "Time to resolve a destination host name (successful resolutions).",
           micros(100),
-          micros(250),
-          micros(500),
-          millis(1),
-          micros(2500),
-          millis(5),
-          millis(10),
-          millis(25),
-          millis(50),
-          millis(100),
-          millis(250),
-          millis(500),
           seconds(1),
           seconds(5));
 

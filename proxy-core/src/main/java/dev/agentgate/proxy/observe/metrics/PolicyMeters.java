@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * successful reload, and the per-rule hit counters of the live version.
  */
 final class PolicyMeters {
+  /** The rule label of disagreements whose live rule is not in the live policy's meters. */
+  static final String UNATTRIBUTED = "_unattributed";
+
   private final MeterFactory meters;
   private final Clock clock;
   private final Counter[] reloads;
@@ -20,6 +23,7 @@ final class PolicyMeters {
   private final AtomicLong lastAttemptSucceeded = new AtomicLong();
   private final AtomicLong ruleCount = new AtomicLong();
   private final Counter unattributedHits;
+  private final Counter unattributedDisagreements;
   // Written by the reload thread, read by event loops: one volatile reference to an immutable
   // snapshot, like the policy store itself. Never accessed from a handler field.
   private volatile RuleHitMeters rules = RuleHitMeters.empty();
@@ -69,6 +73,10 @@ final class PolicyMeters {
             "Rule hits whose rule id is not in the live policy (a decision taken just before a"
                 + " reload).",
             Tags.empty());
+    // Exists from the start (at zero), so dashboards and alerts always find the metric.
+    unattributedDisagreements =
+        meters.counter(
+            RuleHitMeters.SHADOW_NAME, RuleHitMeters.SHADOW_HELP, Tags.of("rule", UNATTRIBUTED));
   }
 
   void reload(ReloadSource source, ReloadResult result) {
@@ -110,6 +118,14 @@ final class PolicyMeters {
     RuleHitMeters live = rules;
     if (!live.hit(live.indexOf(ruleId), report)) {
       unattributedHits.increment();
+    }
+  }
+
+  /** A shadow disagreement with the live decision of {@code liveRuleId}: one hash lookup. */
+  void shadowDisagreement(String liveRuleId) {
+    RuleHitMeters live = rules;
+    if (!live.disagreed(live.indexOf(liveRuleId))) {
+      unattributedDisagreements.increment();
     }
   }
 

@@ -135,6 +135,14 @@ public final class ProxyMetrics implements AutoCloseable {
     return policy.ruleIndex(ruleId);
   }
 
+  /**
+   * The shadow policy disagreed with a decision of the live rule {@code liveRuleId} (one hash
+   * lookup, no allocation); an id not in the live policy counts under rule "_unattributed".
+   */
+  public void shadowDisagreement(String liveRuleId) {
+    policy.shadowDisagreement(liveRuleId);
+  }
+
   public void blocked(BlockReason reason) {
     decisions.blocked(reason);
   }

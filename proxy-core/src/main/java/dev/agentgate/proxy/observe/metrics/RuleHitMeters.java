@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rule-hit counters of one policy version: immutable, indexed like the policy's rule list. A
- * rule id that is in the next version too keeps its counter (the registry hands back the existing
- * meter), so a reload does not reset it.
+ * The per-rule counters of one policy version (hits, and decisions the shadow policy disagreed
+ * with): immutable, indexed like the policy's rule list. A rule id that is in the next version too
+ * keeps its counters (the registry hands back the existing meter), so a reload does not reset them.
  */
 final class RuleHitMeters {
   /** The rule id the engine gives decisions of the policy's default rule. */
@@ -23,16 +23,23 @@ final class RuleHitMeters {
   private static final String HELP =
       "Requests and connections a rule of the live policy matched, by rule id and mode"
           + " (enforce: it decided; report: report-mode rule, counted but not enforced).";
+  static final String SHADOW_NAME = "agentgate.policy.shadow.disagreements";
+  static final String SHADOW_HELP =
+      "Decisions of the live policy the shadow policy would have made differently, by the live"
+          + " rule that decided (_unattributed: a rule no longer in the live policy).";
 
   private final List<String> ruleIds;
   private final Map<String, Integer> indexById;
   private final Counter[] enforced;
   private final Counter[] reported;
+  private final Counter[] disagreements;
 
-  private RuleHitMeters(List<String> ruleIds, Counter[] enforced, Counter[] reported) {
+  private RuleHitMeters(
+      List<String> ruleIds, Counter[] enforced, Counter[] reported, Counter[] disagreements) {
     this.ruleIds = ruleIds;
     this.enforced = enforced;
     this.reported = reported;
+    this.disagreements = disagreements;
     Map<String, Integer> map = new HashMap<>();
     for (int i = 0; i < ruleIds.size(); i++) {
       map.put(ruleIds.get(i), i);
@@ -41,7 +48,7 @@ final class RuleHitMeters {
   }
 
   static RuleHitMeters empty() {
-    return new RuleHitMeters(List.of(), new Counter[0], new Counter[0]);
+    return new RuleHitMeters(List.of(), new Counter[0], new Counter[0], new Counter[0]);
   }
 
   /**
@@ -59,11 +66,13 @@ final class RuleHitMeters {
     List<String> ids = List.copyOf(new ArrayList<>(unique));
     Counter[] enforced = new Counter[ids.size()];
     Counter[] reported = new Counter[ids.size()];
+    Counter[] disagreements = new Counter[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
       enforced[i] = meters.counter(NAME, HELP, Tags.of("rule", ids.get(i), "mode", "enforce"));
       reported[i] = meters.counter(NAME, HELP, Tags.of("rule", ids.get(i), "mode", "report"));
+      disagreements[i] = meters.counter(SHADOW_NAME, SHADOW_HELP, Tags.of("rule", ids.get(i)));
     }
-    return new RuleHitMeters(ids, enforced, reported);
+    return new RuleHitMeters(ids, enforced, reported, disagreements);
   }
 
   /** The position of {@code ruleId} in this version, or -1. */
@@ -84,6 +93,15 @@ final class RuleHitMeters {
     return true;
   }
 
+  /** Counts a shadow disagreement; false when the index is not a rule of this version. */
+  boolean disagreed(int ruleIndex) {
+    if (ruleIndex < 0 || ruleIndex >= disagreements.length) {
+      return false;
+    }
+    disagreements[ruleIndex].increment();
+    return true;
+  }
+
   List<String> ruleIds() {
     return ruleIds;
   }
@@ -95,6 +113,7 @@ final class RuleHitMeters {
       if (next.indexOf(ruleIds.get(i)) < 0) {
         retired.add(enforced[i]);
         retired.add(reported[i]);
+        retired.add(disagreements[i]);
       }
     }
     return retired;

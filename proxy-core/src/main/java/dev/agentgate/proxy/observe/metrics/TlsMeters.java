@@ -14,35 +14,18 @@ import java.util.concurrent.TimeUnit;
 /** ClientHello inspection, TLS interception handshakes, certificate minting and its cache. */
 final class TlsMeters {
   static final TimerSpec HANDSHAKE =
-      TimerSpec.of(
+      TimerSpec.ladder(
           "agentgate.tls.interception.handshake.duration",
           "Time of successful TLS handshakes with clients under a minted certificate.",
           millis(1),
-          micros(2500),
-          millis(5),
-          millis(10),
-          millis(25),
-          millis(50),
-          millis(100),
-          millis(250),
-          millis(500),
           seconds(1),
           seconds(3),
           seconds(10));
   static final TimerSpec MINT =
-      TimerSpec.of(
+      TimerSpec.ladder(
           "agentgate.certificate.mint.duration",
           "Time to mint a leaf certificate for an intercepted host (successful mints).",
           micros(500),
-          millis(1),
-          micros(2500),
-          millis(5),
-          millis(10),
-          millis(25),
-          millis(50),
-          millis(100),
-          millis(250),
-          millis(500),
           seconds(1),
           seconds(5));
 

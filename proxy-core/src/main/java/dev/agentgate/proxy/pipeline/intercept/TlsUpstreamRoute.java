@@ -70,6 +70,12 @@ final class TlsUpstreamRoute implements UpstreamRoute {
     return promise;
   }
 
+  /** The tunnel has one destination: the same connection again. */
+  @Override
+  public Future<Channel> reopen(EventLoop loop) {
+    return open(null, loop);
+  }
+
   private void handshake(Channel ch, Promise<Channel> promise) {
     EgressRequest request = tunnel.tlsRequest();
     SslHandler ssl = tls.newHandler(ch.alloc(), request.host(), request.port());
