@@ -10,15 +10,21 @@ import dev.agentgate.proxy.config.ConfigLoader;
 import dev.agentgate.proxy.config.ProxyConfig;
 import dev.agentgate.proxy.observe.metrics.ProxyMetrics;
 import dev.agentgate.proxy.observe.metrics.ReloadSource;
+import dev.agentgate.proxy.pipeline.intercept.Interception;
+import dev.agentgate.proxy.pipeline.intercept.LiveRedactors;
 import dev.agentgate.proxy.reload.PolicyMetrics;
 import dev.agentgate.proxy.reload.PolicyRuntime;
 import dev.agentgate.proxy.reload.PolicyStartupException;
 import dev.agentgate.proxy.server.ProxyServer;
+import dev.agentgate.proxy.tls.TlsConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +44,8 @@ import picocli.CommandLine.Spec;
       "Without --config it runs the built-in defaults and the embedded default policy."
     })
 public final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
   @Spec private CommandSpec spec;
 
   @Option(
@@ -82,6 +90,16 @@ public final class RunCommand implements Callable<Integer> {
     }
     ProxyMetrics metrics = metrics(policy);
     identityAndAudit.bindMetrics(metrics);
+    Interception interception;
+    try {
+      interception = interception(cfg, policy, metrics);
+    } catch (TlsConfigException e) {
+      identityAndAudit.close();
+      policy.close();
+      metrics.close();
+      err.println("agentgate: config error: interception: " + e.getMessage());
+      return 2;
+    }
     PolicyListener audit = identityAndAudit.policyListener();
     // The start-up loads happened before the audit log was open; they are its first policy events.
     policy.replayLastReloads(audit);
@@ -103,8 +121,10 @@ public final class RunCommand implements Callable<Integer> {
               .audit(identityAndAudit.audit())
               .observer(identityAndAudit.observer(() -> policy.store().live().version()))
               .metrics(metrics)
+              .interceptor(interception.interceptor())
               .start();
     } catch (IOException e) {
+      interception.close();
       identityAndAudit.close();
       policy.close();
       metrics.close();
@@ -117,6 +137,7 @@ public final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.shutdown(cfg.timeouts().drain());
+                  interception.close();
                   identityAndAudit.close(); // after the drain: the last events get written
                   policy.close();
                   metrics.close();
@@ -149,6 +170,29 @@ public final class RunCommand implements Callable<Integer> {
     metrics.policyLoaded(ReloadSource.STARTUP, live.policy());
     policy.addListener(new PolicyMetrics(metrics));
     return metrics;
+  }
+
+  /**
+   * TLS interception as configured, with the live policy's redactors (compiled again whenever a
+   * reload swaps the policy); logs one line saying whether it is on.
+   */
+  private static Interception interception(
+      ProxyConfig cfg, PolicyRuntime policy, ProxyMetrics metrics) throws TlsConfigException {
+    LiveRedactors redactors =
+        new LiveRedactors(
+            () -> {
+              PolicySnapshot live = policy.store().live();
+              return live == null ? null : live.policy();
+            });
+    policy.addListener(redactors);
+    Interception interception =
+        Interception.start(cfg.interception(), redactors, metrics, Clock.systemUTC());
+    if (interception.available()) {
+      log.info(interception.summary());
+    } else {
+      log.warn(interception.summary());
+    }
+    return interception;
   }
 
   private static PolicyStatus status(PolicySnapshot live) {

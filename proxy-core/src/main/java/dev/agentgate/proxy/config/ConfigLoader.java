@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.agentgate.policy.match.HostPattern;
+import dev.agentgate.proxy.config.ProxyConfig.Interception;
 import dev.agentgate.proxy.config.ProxyConfig.Limits;
 import dev.agentgate.proxy.config.ProxyConfig.PolicyOptions;
 import dev.agentgate.proxy.config.ProxyConfig.Timeouts;
@@ -84,6 +86,7 @@ public final class ConfigLoader {
     Timeouts timeouts = timeouts(top.section("timeouts"));
     Limits limits = limits(top.section("limits"));
     Upstream upstream = upstream(top.section("upstream"));
+    Interception interception = interception(source, top.section("interception"), base);
     top.finish();
     return new ProxyConfig(
         proxy,
@@ -95,7 +98,8 @@ public final class ConfigLoader {
         timeouts,
         limits,
         upstream,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   private static PolicyOptions policyOptions(ConfigSection policy, ConfigSection admin, Path base)
@@ -230,6 +234,26 @@ public final class ConfigLoader {
     }
     s.finish();
     return new Upstream(new HashSet<>(ports), ranges, overrides);
+  }
+
+  private static Interception interception(String source, ConfigSection s, Path base)
+      throws ConfigException {
+    Interception d = Interception.DEFAULTS;
+    Path caCert = path(base, s.string("ca_cert", null));
+    Path caKey = path(base, s.string("ca_key", null));
+    String dir = s.string("data_dir", null);
+    Path dataDir = dir == null ? d.dataDir() : path(base, dir);
+    List<HostPattern> splice =
+        s.list("splice", List.of(), "a host or *.suffix", HostPattern::parse);
+    Path bundle = path(base, s.string("upstream_ca_bundle", null));
+    int cacheSize = s.integer("cache_size", d.cacheSize(), 1, 1_000_000);
+    Duration validity = s.duration("leaf_validity", d.leafValidity());
+    s.finish();
+    try {
+      return new Interception(caCert, caKey, dataDir, splice, bundle, cacheSize, validity);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source + ": " + e.getMessage());
+    }
   }
 
   private static Integer port(String text) {

@@ -1,5 +1,6 @@
 package dev.agentgate.proxy.config;
 
+import dev.agentgate.policy.match.HostPattern;
 import dev.agentgate.proxy.identity.IdentityConfig;
 import dev.agentgate.proxy.observe.audit.AuditConfig;
 import dev.agentgate.proxy.upstream.CidrRange;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param identity who clients are ({@link IdentityConfig#none()}: everyone anonymous)
  * @param ioThreads event loop threads; 0 means one per available CPU
  * @param policyOptions hot reload, signatures, shadow policy and the admin policy API
+ * @param interception the CA, splice list and upstream trust for TLS interception
  */
 public record ProxyConfig(
     List<HostPort> proxyListeners,
@@ -32,7 +34,8 @@ public record ProxyConfig(
     Timeouts timeouts,
     Limits limits,
     Upstream upstream,
-    PolicyOptions policyOptions) {
+    PolicyOptions policyOptions,
+    Interception interception) {
 
   public ProxyConfig {
     proxyListeners = List.copyOf(proxyListeners);
@@ -45,6 +48,7 @@ public record ProxyConfig(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(upstream, "upstream");
     Objects.requireNonNull(policyOptions, "policyOptions");
+    Objects.requireNonNull(interception, "interception");
   }
 
   /** The configuration used when {@code agentgate run} gets no config file. */
@@ -59,7 +63,8 @@ public record ProxyConfig(
         Timeouts.DEFAULTS,
         Limits.DEFAULTS,
         Upstream.DEFAULTS,
-        PolicyOptions.DEFAULTS);
+        PolicyOptions.DEFAULTS,
+        Interception.DEFAULTS);
   }
 
   /** A copy with other listeners; tests bind port 0. */
@@ -74,7 +79,8 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   /** A copy with another identity configuration. */
@@ -89,7 +95,8 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   /** A copy with another audit configuration. */
@@ -104,7 +111,8 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   /** A copy with other timeouts. */
@@ -119,7 +127,8 @@ public record ProxyConfig(
         value,
         limits,
         upstream,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   /** A copy with other limits. */
@@ -134,7 +143,8 @@ public record ProxyConfig(
         timeouts,
         value,
         upstream,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   /** A copy with other upstream settings. */
@@ -149,7 +159,8 @@ public record ProxyConfig(
         timeouts,
         limits,
         value,
-        policyOptions);
+        policyOptions,
+        interception);
   }
 
   /** A copy with another policy file and policy options. */
@@ -164,7 +175,24 @@ public record ProxyConfig(
         timeouts,
         limits,
         upstream,
-        options);
+        options,
+        interception);
+  }
+
+  /** A copy with other interception settings. */
+  public ProxyConfig withInterception(Interception value) {
+    return new ProxyConfig(
+        proxyListeners,
+        adminListener,
+        policyFile,
+        audit,
+        identity,
+        ioThreads,
+        timeouts,
+        limits,
+        upstream,
+        policyOptions,
+        value);
   }
 
   /**
@@ -230,6 +258,56 @@ public record ProxyConfig(
 
     public PolicyOptions {
       Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+  }
+
+  /**
+   * TLS interception: where the CA is, which hosts are never intercepted, whom to trust upstream,
+   * and how minted certificates are made and cached.
+   *
+   * @param caCert PEM file of the CA certificate (a Kubernetes Secret's {@code tls.crt}), or null
+   * @param caKey PEM file of the CA's private key; given exactly when {@code caCert} is
+   * @param dataDir where {@code agentgate ca init} wrote {@code ca.pem} and {@code ca-key.pem};
+   *     read when no {@code caCert} is given
+   * @param splice hosts never intercepted (clients that pin certificates)
+   * @param upstreamCaBundle a PEM file of roots trusted for upstream servers besides the system's,
+   *     or null
+   * @param cacheSize the most hosts whose minted certificates are cached
+   * @param leafValidity how long a minted certificate is valid
+   */
+  public record Interception(
+      Path caCert,
+      Path caKey,
+      Path dataDir,
+      List<HostPattern> splice,
+      Path upstreamCaBundle,
+      int cacheSize,
+      Duration leafValidity) {
+    /** The directory {@code agentgate ca init} writes to by default (the working directory's). */
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    public static final Interception DEFAULTS =
+        new Interception(null, null, DEFAULT_DATA_DIR, List.of(), null, 1000, Duration.ofHours(24));
+
+    public Interception {
+      if ((caCert == null) != (caKey == null)) {
+        throw new IllegalArgumentException(
+            "interception.ca_cert and interception.ca_key go together: set both or neither");
+      }
+      Objects.requireNonNull(dataDir, "dataDir");
+      splice = List.copyOf(splice);
+      if (cacheSize < 1) {
+        throw new IllegalArgumentException("interception.cache_size must be at least 1");
+      }
+      if (leafValidity.compareTo(Duration.ofMinutes(10)) < 0) {
+        throw new IllegalArgumentException("interception.leaf_validity must be at least 10m");
+      }
+    }
+
+    /** A copy with another splice list. */
+    public Interception withSplice(List<HostPattern> value) {
+      return new Interception(
+          caCert, caKey, dataDir, value, upstreamCaBundle, cacheSize, leafValidity);
     }
   }
 }

@@ -124,7 +124,7 @@ public final class ConnectionFacts {
     return lastDecision;
   }
 
-  /** Requests forwarded on this connection (plain HTTP). */
+  /** Requests on this connection (plain HTTP, or inside an intercepted tunnel). */
   public long requests() {
     return requests;
   }

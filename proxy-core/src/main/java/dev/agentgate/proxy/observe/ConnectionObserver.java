@@ -2,6 +2,7 @@ package dev.agentgate.proxy.observe;
 
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.proxy.tls.ClientTlsFailure;
 import java.util.List;
 
 /**
@@ -23,6 +24,26 @@ public interface ConnectionObserver {
    * with {@code builtin:}).
    */
   default void decided(ConnectionFacts connection, EgressRequest request, Decision decision) {}
+
+  /**
+   * A {@code redact} decision at the HTTP phase, reported once the request's body has been
+   * inspected (or abandoned): such decisions come here <b>instead of</b> {@link #decided}, exactly
+   * once each, so that the audit event carries the findings. The default hands the decision to
+   * {@link #decided}.
+   */
+  default void redacted(
+      ConnectionFacts connection, EgressRequest request, Decision decision, Redaction redaction) {
+    decided(connection, request, decision);
+  }
+
+  /** A client completed the TLS handshake under a minted certificate in {@code nanos}. */
+  default void interceptionHandshake(ConnectionFacts connection, long nanos) {}
+
+  /**
+   * A client's TLS handshake under a minted certificate failed; {@link
+   * ClientTlsFailure#CERTIFICATE_REJECTED} means it does not trust the CA (or pins).
+   */
+  default void interceptionHandshakeFailed(ConnectionFacts connection, ClientTlsFailure failure) {}
 
   /** Something went wrong on the connection; it may still continue or be closed next. */
   default void error(ConnectionFacts connection, ProxyError kind) {}
@@ -74,6 +95,27 @@ public interface ConnectionObserver {
       public void decided(ConnectionFacts c, EgressRequest r, Decision d) {
         for (ConnectionObserver o : each) {
           o.decided(c, r, d);
+        }
+      }
+
+      @Override
+      public void redacted(ConnectionFacts c, EgressRequest r, Decision d, Redaction redaction) {
+        for (ConnectionObserver o : each) {
+          o.redacted(c, r, d, redaction);
+        }
+      }
+
+      @Override
+      public void interceptionHandshake(ConnectionFacts c, long nanos) {
+        for (ConnectionObserver o : each) {
+          o.interceptionHandshake(c, nanos);
+        }
+      }
+
+      @Override
+      public void interceptionHandshakeFailed(ConnectionFacts c, ClientTlsFailure failure) {
+        for (ConnectionObserver o : each) {
+          o.interceptionHandshakeFailed(c, failure);
         }
       }
 

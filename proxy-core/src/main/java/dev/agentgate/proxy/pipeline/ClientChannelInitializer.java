@@ -86,7 +86,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
                 new HttpDecoderConfig()
                     .setMaxInitialLineLength(maxHead)
                     .setMaxHeaderSize(maxHead)
-                    .setMaxChunkSize(HttpUpstreamOpener.MAX_BODY_PIECE)))
+                    .setMaxChunkSize(HttpForwarder.MAX_BODY_PIECE)))
         .addLast("request", new ProxyRequestHandler(services, facts, deadline));
   }
 

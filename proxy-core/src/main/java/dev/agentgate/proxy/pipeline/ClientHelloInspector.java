@@ -1,5 +1,6 @@
 package dev.agentgate.proxy.pipeline;
 
+import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
@@ -155,13 +156,16 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
       case ALLOW -> splice(ctx);
       case BLOCK -> refuseConnection(ctx, tls, TlsAlerts.ACCESS_DENIED);
       default -> {
-        if (services.interceptor().available()) {
+        if (services.interceptor().splices(request.host())) {
+          spliceListed(ctx, request, decision, tls);
+        } else if (services.interceptor().available()) {
           ByteBuf hello = takeBuffered();
           ctx.pipeline().remove(deadline);
           ctx.pipeline().remove(this);
           services
               .interceptor()
               .intercept(
+                  services,
                   ctx.channel(),
                   new Interceptor.Tunnel(facts, destination, request, decision),
                   hello);
@@ -170,6 +174,40 @@ final class ClientHelloInspector extends ChannelInboundHandlerAdapter {
           refuseConnection(ctx, tls, TlsAlerts.HANDSHAKE_FAILURE);
         }
       }
+    }
+  }
+
+  /**
+   * A host on the splice list: a CONTINUE (the policy would look inside) is spliced and audited as
+   * such; a REDACT cannot be honoured without interception, so it is refused (fail closed).
+   */
+  private void spliceListed(
+      ChannelHandlerContext ctx, EgressRequest request, Decision decision, boolean tls) {
+    if (decision.action() == Action.CONTINUE) {
+      services
+          .gate()
+          .report(
+              facts,
+              request,
+              new Decision(
+                  Action.ALLOW,
+                  "builtin:splice-list",
+                  "splice list: " + request.host() + " is never intercepted",
+                  null,
+                  null,
+                  decision.reports(),
+                  decision.agent()));
+      splice(ctx);
+    } else {
+      refuse(
+          request,
+          "builtin:splice-list",
+          "rule "
+              + decision.ruleId()
+              + " requires redaction, but "
+              + request.host()
+              + " is on the interception splice list");
+      refuseConnection(ctx, tls, TlsAlerts.ACCESS_DENIED);
     }
   }
 

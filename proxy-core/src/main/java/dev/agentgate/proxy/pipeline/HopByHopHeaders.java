@@ -10,7 +10,7 @@ import io.netty.util.AsciiString;
  * headers (Content-Length, Transfer-Encoding) stay whatever Connection says: the proxy re-frames
  * the body itself and must never let a client turn framing off.
  */
-final class HopByHopHeaders {
+public final class HopByHopHeaders {
   private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
   // Netty deprecates its constant because Keep-Alive is not an HTTP/1.1 header: that is the point.
   private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
@@ -26,7 +26,7 @@ final class HopByHopHeaders {
   private HopByHopHeaders() {}
 
   /** Strips hop-by-hop headers in place. */
-  static void strip(HttpHeaders headers) {
+  public static void strip(HttpHeaders headers) {
     if (headers.contains(HttpHeaderNames.CONNECTION)) {
       for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
         for (String token : value.split(",")) {

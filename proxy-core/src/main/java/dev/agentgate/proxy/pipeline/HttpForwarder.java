@@ -2,10 +2,11 @@ package dev.agentgate.proxy.pipeline;
 
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
-import dev.agentgate.proxy.upstream.Destination;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -15,17 +16,20 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 
 /**
- * Forwards the plain-HTTP exchanges of one client connection: rewrites each request for the
- * upstream (origin-form, Host, hop-by-hop headers, Via), keeps the upstream connection for the next
- * request to the same host and port, and streams the response back with backpressure both ways. The
- * {@link ProxyRequestHandler} drives it; everything runs on the client's event loop.
+ * Forwards the HTTP exchanges of one client connection, one at a time: sends each request (already
+ * rewritten by the caller) over an {@link UpstreamRoute}, keeps the upstream connection for the
+ * next request to the same host and port, and streams the response back (hop-by-hop headers
+ * stripped, Via added, never aggregated) with backpressure both ways. The {@link
+ * ProxyRequestHandler} drives it for plain HTTP, the interceptor's request handler inside a tunnel;
+ * everything runs on the client's event loop.
  */
-final class HttpForwarder {
+public final class HttpForwarder {
   /** What the request handler hears back. */
-  interface Listener {
+  public interface Listener {
     /** The upstream is connected and the request head written: send the body. */
     void upstreamReady();
 
@@ -39,15 +43,19 @@ final class HttpForwarder {
     void upstreamWritabilityChanged();
   }
 
+  private static final int MAX_RESPONSE_HEADER = 64 * 1024;
+  // Body pieces are slices of what one read brought in: a large limit means one piece per read,
+  // not a split into many small ones, and costs no memory.
+  static final int MAX_BODY_PIECE = 1024 * 1024;
+
   private final ProxyServices services;
   private final ConnectionFacts facts;
   private final Channel client;
   private final Listener listener;
+  private final UpstreamRoute route;
   private final ResponseFramer framer = new ResponseFramer();
-  private final HttpUpstreamOpener opener;
   private Channel upstream;
   private String upstreamAuthority;
-  private Destination upstreamDestination;
   private boolean inExchange;
   // The proxy's own time on the current request so far (DNS and connect waits excluded).
   private long proxyNanos;
@@ -58,12 +66,27 @@ final class HttpForwarder {
   private boolean requestComplete;
   private boolean responseSeen;
 
-  HttpForwarder(ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
+  /**
+   * @param route how each exchange reaches its upstream
+   */
+  public HttpForwarder(
+      ProxyServices services,
+      ConnectionFacts facts,
+      Channel client,
+      Listener listener,
+      UpstreamRoute route) {
     this.services = services;
     this.facts = facts;
     this.client = client;
     this.listener = listener;
-    this.opener = new HttpUpstreamOpener(services, facts, client, this);
+    this.route = route;
+  }
+
+  /** A forwarder for plain-HTTP requests: each request's host is resolved and checked. */
+  static HttpForwarder plain(
+      ProxyServices services, ConnectionFacts facts, Channel client, Listener listener) {
+    return new HttpForwarder(
+        services, facts, client, listener, new PlainHttpRoute(services, facts));
   }
 
   /**
@@ -72,7 +95,8 @@ final class HttpForwarder {
    *
    * @param headAt {@link System#nanoTime()} when the request head arrived
    */
-  void start(HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
+  public void start(
+      HttpRequest request, RequestTarget target, boolean clientKeepAlive, long headAt) {
     inExchange = true;
     framer.begin(request.method(), clientKeepAlive, request.protocolVersion());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
@@ -90,14 +114,13 @@ final class HttpForwarder {
     }
     closeUpstream();
     proxyNanos = System.nanoTime() - headAt;
-    opener.open(
-        target,
-        (ch, destination, at) -> attach(ch, destination, authority, at, false),
-        this::failed);
+    route
+        .open(target, client.eventLoop())
+        .addListener(f -> connected(f, request, authority, false));
   }
 
   /** Sends a piece of the request body. */
-  void sendContent(HttpContent content) {
+  public void sendContent(HttpContent content) {
     if (upstream == null || !upstream.isActive()) {
       ReferenceCountUtil.release(content);
       return;
@@ -110,24 +133,24 @@ final class HttpForwarder {
     }
   }
 
-  void flush() {
+  public void flush() {
     if (upstream != null) {
       upstream.flush();
     }
   }
 
-  boolean upstreamWritable() {
+  public boolean upstreamWritable() {
     return upstream == null || upstream.isWritable();
   }
 
   /** The client's writability changed: the upstream reads only while the client can take more. */
-  void clientWritabilityChanged() {
+  public void clientWritabilityChanged() {
     if (upstream != null && upstream.isActive()) {
       upstream.config().setAutoRead(client.isWritable());
     }
   }
 
-  void close() {
+  public void close() {
     inExchange = false;
     closeUpstream();
   }
@@ -140,25 +163,40 @@ final class HttpForwarder {
   private void retry() {
     reused = false;
     String authority = upstreamAuthority;
-    opener.reconnect(
-        upstreamDestination,
-        (ch, destination, at) -> attach(ch, destination, authority, at, true),
-        this::failed);
+    route.reopen(client.eventLoop()).addListener(c -> connected(c, head, authority, true));
   }
 
-  private void failed(FullHttpResponse response) {
-    inExchange = false;
-    listener.failed(response);
-  }
-
-  /** A new upstream connection is ready: it becomes the kept one and gets the request head. */
-  private void attach(
-      Channel ch, Destination destination, String authority, long connectedAt, boolean retry) {
+  private void connected(Future<?> f, HttpRequest request, String authority, boolean retry) {
+    long connectedAt = System.nanoTime();
+    if (!client.isActive()) {
+      if (f.isSuccess()) {
+        ((Channel) f.getNow()).close();
+      }
+      return;
+    }
+    if (!f.isSuccess()) {
+      inExchange = false;
+      listener.failed(route.failed(f.cause(), client.alloc()));
+      return;
+    }
+    Channel ch = (Channel) f.getNow();
+    if (!client.isActive()) {
+      ch.close();
+      return;
+    }
+    HttpDecoderConfig decoder =
+        new HttpDecoderConfig()
+            .setMaxHeaderSize(MAX_RESPONSE_HEADER)
+            .setMaxChunkSize(MAX_BODY_PIECE);
+    ch.pipeline()
+        .addLast(
+            "http",
+            new HttpClientCodec(decoder, HttpClientCodec.DEFAULT_FAIL_ON_MISSING_RESPONSE, false))
+        .addLast("response", new UpstreamResponseHandler(this));
     upstream = ch;
     upstreamAuthority = authority;
-    upstreamDestination = destination;
     facts.upstreamAddress(NetUtil.toSocketAddressString((InetSocketAddress) ch.remoteAddress()));
-    ch.write(head, ch.voidPromise());
+    ch.write(request, ch.voidPromise());
     services.gate().observer().forwarded(facts, proxyNanos + System.nanoTime() - connectedAt);
     ch.config().setAutoRead(client.isWritable());
     if (retry) {
@@ -168,12 +206,15 @@ final class HttpForwarder {
     }
   }
 
+  private FullHttpResponse error(HttpResponseStatus status, String text) {
+    return ProxyResponses.error(status, text, client.alloc());
+  }
+
   private void closeUpstream() {
     if (upstream != null) {
       Channel ch = upstream;
       upstream = null;
       upstreamAuthority = null;
-      upstreamDestination = null;
       ch.close();
     }
   }
@@ -263,9 +304,6 @@ final class HttpForwarder {
     boolean started = framer.started();
     closeUpstream();
     listener.failed(
-        started
-            ? null
-            : ProxyResponses.error(
-                HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream", client.alloc()));
+        started ? null : error(HttpResponseStatus.BAD_GATEWAY, "invalid response from upstream"));
   }
 }

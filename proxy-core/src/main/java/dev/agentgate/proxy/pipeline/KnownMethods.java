@@ -8,7 +8,7 @@ import java.util.Set;
  * HTTP/2 preface). Anything else is answered with 400 and the connection closed, so an unknown verb
  * cannot smuggle a differently framed request past the proxy.
  */
-final class KnownMethods {
+public final class KnownMethods {
   private static final Set<String> REGISTERED =
       Set.of(
           "ACL",
@@ -53,7 +53,7 @@ final class KnownMethods {
 
   private KnownMethods() {}
 
-  static boolean isKnown(HttpMethod method) {
+  public static boolean isKnown(HttpMethod method) {
     // The common methods are interned constants: skip the set lookup for them.
     return method == HttpMethod.GET
         || method == HttpMethod.POST

@@ -8,6 +8,7 @@ import dev.agentgate.policy.PolicyEngine;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ConnectionObserver;
 import dev.agentgate.proxy.observe.ProxyError;
+import dev.agentgate.proxy.observe.Redaction;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,17 @@ public final class PolicyGate {
 
   /** Evaluates {@code request} and reports the decision. Never throws; never returns null. */
   public Decision decide(ConnectionFacts facts, EgressRequest request) {
+    Decision decision = evaluate(facts, request);
+    report(facts, request, decision);
+    return decision;
+  }
+
+  /**
+   * Evaluates {@code request} without reporting the decision: the caller reports it, with {@link
+   * #report} or, for a {@code redact} decision at the HTTP phase, {@link #reportRedaction} once the
+   * body has been inspected. Fails closed like {@link #decide}.
+   */
+  public Decision evaluate(ConnectionFacts facts, EgressRequest request) {
     Decision decision;
     try {
       decision = engine.evaluate(request);
@@ -44,7 +56,6 @@ public final class PolicyGate {
       observer.error(facts, ProxyError.POLICY_FAILURE);
       decision = blocked("builtin:policy-error", "policy evaluation failed");
     }
-    report(facts, request, decision);
     return decision;
   }
 
@@ -60,6 +71,13 @@ public final class PolicyGate {
   public void report(ConnectionFacts facts, EgressRequest request, Decision decision) {
     facts.lastDecision(decision);
     observer.decided(facts, request, decision);
+  }
+
+  /** Reports a {@code redact} decision of the HTTP phase with what inspecting the body gave. */
+  public void reportRedaction(
+      ConnectionFacts facts, EgressRequest request, Decision decision, Redaction redaction) {
+    facts.lastDecision(decision);
+    observer.redacted(facts, request, decision, redaction);
   }
 
   public ConnectionObserver observer() {

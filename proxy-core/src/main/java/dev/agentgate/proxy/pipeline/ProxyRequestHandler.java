@@ -217,7 +217,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter
     sendingBody = false;
     bodyDone = false;
     if (forwarder == null) {
-      forwarder = new HttpForwarder(services, facts, ctx.channel(), this);
+      forwarder = HttpForwarder.plain(services, facts, ctx.channel(), this);
     }
     forwarder.start(request, target, keepAlive, headAt);
   }

@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
  * Netty response for the HTTP path and as raw bytes for a CONNECT, whose codec is already gone. All
  * of them close the connection.
  */
-final class ProxyResponses {
-  static final String RULE_HEADER = "X-Agentgate-Rule";
+public final class ProxyResponses {
+  public static final String RULE_HEADER = "X-Agentgate-Rule";
 
   private static final byte[] CONNECTION_ESTABLISHED =
       "HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -39,7 +39,7 @@ final class ProxyResponses {
   }
 
   /** The text of a block: rule id, reason, the policy's message, and the do-not-bypass line. */
-  static String blockText(Decision decision) {
+  public static String blockText(Decision decision) {
     StringBuilder sb = new StringBuilder(512);
     sb.append("agentgate blocked this request.\n")
         .append("rule: ")
@@ -55,7 +55,7 @@ final class ProxyResponses {
   }
 
   /** A 403 for a blocked plain-HTTP request. */
-  static FullHttpResponse blocked(Decision decision, ByteBufAllocator alloc) {
+  public static FullHttpResponse blocked(Decision decision, ByteBufAllocator alloc) {
     FullHttpResponse r = full(HttpResponseStatus.FORBIDDEN, blockText(decision), alloc);
     r.headers().set(RULE_HEADER, headerSafe(decision.ruleId()));
     return r;
@@ -85,7 +85,8 @@ final class ProxyResponses {
   }
 
   /** A short error response ({@code text} is one line) for the HTTP path. */
-  static FullHttpResponse error(HttpResponseStatus status, String text, ByteBufAllocator alloc) {
+  public static FullHttpResponse error(
+      HttpResponseStatus status, String text, ByteBufAllocator alloc) {
     return full(status, "agentgate: " + text + "\n", alloc);
   }
 

@@ -6,14 +6,14 @@ import java.net.ConnectException;
 import java.util.Locale;
 
 /** Names why an upstream connect failed, for observers (metrics count refusals and timeouts). */
-final class UpstreamFailures {
+public final class UpstreamFailures {
   private UpstreamFailures() {}
 
   /**
    * The kind of a failed connect. Neither NIO nor epoll expose the errno portably, but both say
    * "Connection refused" in the {@link ConnectException} message for ECONNREFUSED.
    */
-  static ProxyError ofConnect(Throwable cause) {
+  public static ProxyError ofConnect(Throwable cause) {
     if (cause instanceof ConnectTimeoutException) {
       return ProxyError.UPSTREAM_CONNECT_TIMEOUT;
     }

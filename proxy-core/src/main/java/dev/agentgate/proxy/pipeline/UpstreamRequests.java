@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** How a plain-HTTP request is shown to the policy and rewritten for the upstream. */
-final class UpstreamRequests {
+public final class UpstreamRequests {
   private UpstreamRequests() {}
 
   /**
@@ -55,7 +55,7 @@ final class UpstreamRequests {
   }
 
   /** The request's headers for the policy, without the proxy credentials (they end here). */
-  static Map<String, List<String>> headerMap(HttpHeaders headers) {
+  public static Map<String, List<String>> headerMap(HttpHeaders headers) {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : headers) {
       if (HttpHeaderNames.PROXY_AUTHORIZATION.contentEqualsIgnoreCase(e.getKey())) {

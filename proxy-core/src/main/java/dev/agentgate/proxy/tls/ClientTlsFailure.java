@@ -81,6 +81,21 @@ public enum ClientTlsFailure {
     return closed ? CLOSED_DURING_HANDSHAKE : OTHER;
   }
 
+  /** One line for the audit log and the proxy's log. */
+  public String description() {
+    return switch (this) {
+      case CERTIFICATE_REJECTED ->
+          "client rejected the minted certificate (it does not trust the agentgate CA, or pins"
+              + " the server's certificate: install the CA, or add the host to"
+              + " interception.splice)";
+      case NO_COMMON_PARAMETERS ->
+          "client TLS handshake failed: no protocol version or cipher suite in common";
+      case CLOSED_DURING_HANDSHAKE -> "client closed the connection during the TLS handshake";
+      case TIMED_OUT -> "client did not finish the TLS handshake in time";
+      case OTHER -> "client TLS handshake failed";
+    };
+  }
+
   private static ClientTlsFailure ofAlert(String name) {
     if (CERTIFICATE_ALERTS.contains(name)) {
       return CERTIFICATE_REJECTED;

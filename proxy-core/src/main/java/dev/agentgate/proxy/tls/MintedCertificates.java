@@ -24,8 +24,18 @@ import java.util.function.Function;
  */
 public final class MintedCertificates {
 
+  /** Told how long each mint took (on the mint thread); metrics implement it. */
+  @FunctionalInterface
+  public interface MintListener {
+    MintListener NONE = (nanos, ok) -> {};
+
+    /** A mint finished after {@code nanos}: successfully, or not ({@code ok} false). */
+    void minted(long nanos, boolean ok);
+  }
+
   private final AsyncCache<LeafName, MintedContext> cache;
   private final Function<LeafName, MintedContext> mint;
+  private final MintListener listener;
 
   /**
    * @param minter mints the leaves
@@ -33,22 +43,40 @@ public final class MintedCertificates {
    * @param mintExecutor the bounded executor for blocking work; it also runs cache maintenance
    */
   public MintedCertificates(LeafMinter minter, LeafSettings settings, Executor mintExecutor) {
+    this(minter, settings, mintExecutor, MintListener.NONE);
+  }
+
+  /** As above, telling {@code listener} the duration of every mint. */
+  public MintedCertificates(
+      LeafMinter minter, LeafSettings settings, Executor mintExecutor, MintListener listener) {
     this(
         name -> MintedContext.of(minter.mint(name), settings.cacheResidency()),
         settings.cacheSize(),
         mintExecutor,
-        Ticker.systemTicker());
+        Ticker.systemTicker(),
+        listener);
   }
 
   MintedCertificates(
       Function<LeafName, MintedContext> mint, long maxSize, Executor executor, Ticker ticker) {
+    this(mint, maxSize, executor, ticker, MintListener.NONE);
+  }
+
+  private MintedCertificates(
+      Function<LeafName, MintedContext> mint,
+      long maxSize,
+      Executor executor,
+      Ticker ticker,
+      MintListener listener) {
     this.mint = mint;
+    this.listener = listener;
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(maxSize)
             .expireAfter(Expiry.<LeafName, MintedContext>writing((name, ctx) -> ctx.residency()))
             .executor(executor)
             .ticker(ticker)
+            .recordStats()
             .buildAsync();
   }
 
@@ -87,6 +115,16 @@ public final class MintedCertificates {
     return cache.synchronous().estimatedSize();
   }
 
+  /** Lookups answered from the cache (a mint in flight counts as a hit) since start. */
+  public long hits() {
+    return cache.synchronous().stats().hitCount();
+  }
+
+  /** Lookups that started a mint since start. */
+  public long misses() {
+    return cache.synchronous().stats().missCount();
+  }
+
   /**
    * How much longer the host's context stays cached, if it is (in flight: effectively forever,
    * until the mint completes). Tests use it to observe residency.
@@ -106,11 +144,23 @@ public final class MintedCertificates {
 
   private CompletableFuture<MintedContext> mintAsync(LeafName name, Executor executor) {
     try {
-      return CompletableFuture.supplyAsync(() -> mint.apply(name), executor);
+      return CompletableFuture.supplyAsync(() -> timedMint(name), executor);
     } catch (RejectedExecutionException e) {
       // Saturated: fail this handshake (Caffeine drops failed futures) rather than queue unbounded.
       return CompletableFuture.failedFuture(
           new RejectedExecutionException("certificate minting is saturated", e));
+    }
+  }
+
+  private MintedContext timedMint(LeafName name) {
+    long start = System.nanoTime();
+    boolean ok = false;
+    try {
+      MintedContext context = mint.apply(name);
+      ok = true;
+      return context;
+    } finally {
+      listener.minted(System.nanoTime() - start, ok);
     }
   }
 

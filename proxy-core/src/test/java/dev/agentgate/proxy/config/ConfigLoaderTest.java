@@ -127,6 +127,66 @@ class ConfigLoaderTest {
                 true));
   }
 
+  @Test
+  void theExampleConfigListsTheDefaults() throws Exception {
+    Path example = Path.of("..", "deploy", "config", "agentgate.yaml");
+
+    assertThat(ConfigLoader.load(example)).isEqualTo(ProxyConfig.defaults());
+  }
+
+  @Test
+  void interceptionSection() throws Exception {
+    ProxyConfig c =
+        parse(
+            """
+            interception:
+              ca_cert: ca/tls.crt
+              ca_key: /run/secrets/ca/tls.key
+              data_dir: /var/lib/agentgate
+              splice: [pinned.example.com, "*.apple.com"]
+              upstream_ca_bundle: corp-roots.pem
+              cache_size: 50
+              leaf_validity: 6h
+            """);
+
+    ProxyConfig.Interception i = c.interception();
+    assertThat(i.caCert()).isEqualTo(Path.of("/etc/agentgate/ca/tls.crt"));
+    assertThat(i.caKey()).isEqualTo(Path.of("/run/secrets/ca/tls.key"));
+    assertThat(i.dataDir()).isEqualTo(Path.of("/var/lib/agentgate"));
+    assertThat(i.splice())
+        .extracting(Object::toString)
+        .containsExactly("pinned.example.com", "*.apple.com");
+    assertThat(i.upstreamCaBundle()).isEqualTo(Path.of("/etc/agentgate/corp-roots.pem"));
+    assertThat(i.cacheSize()).isEqualTo(50);
+    assertThat(i.leafValidity()).isEqualTo(Duration.ofHours(6));
+  }
+
+  @Test
+  void interceptionDefaultsToTheDataDirectoryOfCaInit() throws Exception {
+    ProxyConfig.Interception i = parse("").interception();
+
+    assertThat(i.caCert()).isNull();
+    assertThat(i.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(i.splice()).isEmpty();
+    assertThat(i.cacheSize()).isEqualTo(1000);
+    assertThat(i.leafValidity()).isEqualTo(Duration.ofHours(24));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "interception: {ca_cert: a.pem}"
+            + "|agentgate.yaml: interception.ca_cert and interception.ca_key go together",
+        "interception: {splice: [\"*\"]}|agentgate.yaml: interception.splice[0]: bad value '*'",
+        "interception: {leaf_validity: 1m}|interception.leaf_validity must be at least 10m",
+        "interception: {cache_size: 0}|agentgate.yaml: interception.cache_size: bad value '0'",
+        "interception: {verify: false}|agentgate.yaml: interception.verify: unknown key"
+      })
+  void interceptionErrorsNameTheKey(String yaml, String message) {
+    assertThatThrownBy(() -> parse(yaml)).hasMessageContaining(message);
+  }
+
   static Stream<Arguments> identityAndAuditErrors() {
     return Stream.of(
         Arguments.of(

@@ -1,6 +1,7 @@
 package dev.agentgate.proxy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -90,5 +91,77 @@ class RunCommandIT {
       p.destroy(); // SIGTERM
     }
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aCaThatCannotBeLoadedExitsWith2AndOneLine(@TempDir Path dir) throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("agentgate.yaml"),
+            "interception:\n  ca_cert: missing.pem\n  ca_key: missing-key.pem\n");
+
+    Process p = start("--config", config.toString());
+
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(err.strip())
+        .startsWith("agentgate: config error: interception: ")
+        .contains("missing.pem")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void withTheCaOfCaInitInterceptionIsOnAndWithoutItTheLogSaysSo(@TempDir Path dir)
+      throws Exception {
+    assertThat(
+            dev.agentgate.proxy.Main.commandLine()
+                .execute("ca", "init", "--dir", dir.resolve("data").toString()))
+        .isZero();
+    String listeners = "listeners:\n  proxy: 127.0.0.1:0\n  admin: 127.0.0.1:0\n";
+    Path on =
+        Files.writeString(dir.resolve("on.yaml"), listeners + "interception:\n  data_dir: data\n");
+    Path off =
+        Files.writeString(
+            dir.resolve("off.yaml"), listeners + "interception:\n  data_dir: nothing-here\n");
+
+    assertThat(startupLog(on)).contains("TLS interception on: CA \"CN=agentgate interception CA");
+    assertThat(startupLog(off))
+        .contains("TLS interception unavailable: no CA in")
+        .contains("agentgate ca init");
+  }
+
+  /** What {@code run} logs about interception at start-up; then it is stopped. */
+  private static String startupLog(Path config) throws Exception {
+    Process p = start("--config", config.toString());
+    // Read while it runs: destroying the process closes its streams.
+    StringBuffer err = new StringBuffer();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                  err.append(line).append('\n');
+                }
+              } catch (java.io.IOException e) {
+                err.append("(stderr closed)\n");
+              }
+            });
+    reader.start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).startsWith("agentgate: proxy on ");
+      await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> err.indexOf("TLS interception") >= 0);
+    } finally {
+      p.destroy();
+    }
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return err.toString();
   }
 }

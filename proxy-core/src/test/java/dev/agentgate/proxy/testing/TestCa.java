@@ -50,11 +50,16 @@ public final class TestCa {
 
   /** A CA and a server certificate for {@code dnsNames} (and 127.0.0.1). */
   public static TestCa create(String... dnsNames) throws Exception {
+    return named("agentgate test CA", dnsNames);
+  }
+
+  /** As {@link #create}, with a CA of another name (two CAs of one name confuse path building). */
+  public static TestCa named(String caCommonName, String... dnsNames) throws Exception {
     KeyPair caKey = ecKey();
     KeyPair leafKey = ecKey();
     JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
     Instant now = Instant.now();
-    X500Name caName = new X500Name("CN=agentgate test CA");
+    X500Name caName = new X500Name("CN=" + caCommonName);
     X509v3CertificateBuilder ca =
         new JcaX509v3CertificateBuilder(
             caName,

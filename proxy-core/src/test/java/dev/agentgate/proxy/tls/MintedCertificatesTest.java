@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,16 +50,38 @@ class MintedCertificatesTest {
     EventExecutor loop = newLoop();
     MintedCertificates cache =
         cache(LeafSettings.defaults(), countingMint(LeafSettings.defaults()));
-    AtomicBoolean listenerOnLoop = new AtomicBoolean();
+    // Listeners run after get() returns, so the listener reports through its own future.
+    CompletableFuture<Boolean> listenerOnLoop = new CompletableFuture<>();
 
     Future<SslContext> future = loop.submit(() -> cache.contextFor("example.com", loop)).get();
-    future.addListener(f -> listenerOnLoop.set(loop.inEventLoop()));
+    future.addListener(f -> listenerOnLoop.complete(loop.inEventLoop()));
     SslContext context = future.get(10, TimeUnit.SECONDS);
 
     assertThat(context.isServer()).isTrue();
     assertThat(context.applicationProtocolNegotiator().protocols()).containsExactly("http/1.1");
     assertThat(mintThreads).allMatch(name -> name.startsWith("test-mint-"));
-    assertThat(listenerOnLoop).isTrue();
+    assertThat(listenerOnLoop.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void mintsAreTimedAndLookupsCounted() throws Exception {
+    EventExecutor loop = newLoop();
+    List<Boolean> minted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MintedCertificates cache =
+        new MintedCertificates(
+            TestCerts.minter(CA),
+            LeafSettings.defaults(),
+            mintExecutor,
+            (nanos, ok) -> minted.add(ok && nanos > 0));
+
+    cache.contextFor("a.example.com", loop).get(10, TimeUnit.SECONDS);
+    cache.contextFor("a.example.com", loop).get(10, TimeUnit.SECONDS);
+    cache.contextFor("b.example.com", loop).get(10, TimeUnit.SECONDS);
+
+    assertThat(minted).containsExactly(true, true);
+    assertThat(cache.misses()).isEqualTo(2);
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.size()).isEqualTo(2);
   }
 
   @Test

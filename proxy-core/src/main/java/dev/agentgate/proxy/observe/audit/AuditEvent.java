@@ -42,6 +42,8 @@ import java.util.Objects;
  * @param bytesUp bytes from the client to the destination
  * @param bytesDown bytes from the destination to the client
  * @param durationMillis how long the connection lasted
+ * @param redaction for a {@code redact} decision: what inspecting the body gave ({@code redacted},
+ *     {@code unchanged}, {@code blocked}, {@code uninspectable_refused}, ...)
  * @param findings redaction findings
  * @param dropped for {@link Type#DROPPED}: how many events were lost since the last note
  * @param reload for {@link Type#POLICY_RELOAD}: the attempt
@@ -75,6 +77,7 @@ public record AuditEvent(
     Long bytesUp,
     Long bytesDown,
     Long durationMillis,
+    String redaction,
     List<AuditFinding> findings,
     Long dropped,
     AuditReload reload,
@@ -86,6 +89,11 @@ public record AuditEvent(
     DECISION,
     /** A connection closed: bytes each way and duration. */
     CLOSE,
+    /**
+     * A client's TLS handshake under a minted certificate failed (it rejected the certificate, or
+     * had nothing in common with the proxy): the agent, fingerprints and why.
+     */
+    CLIENT_TLS,
     /** The writer's note that events were dropped because its queue was full. */
     DROPPED,
     /** An attempt to change the live or the shadow policy, applied or not. */
@@ -107,6 +115,11 @@ public record AuditEvent(
   /** A builder for a decision event. */
   public static AuditEventBuilder decision(Instant time) {
     return new AuditEventBuilder(time, Type.DECISION);
+  }
+
+  /** A builder for a failed interception handshake. */
+  public static AuditEventBuilder clientTls(Instant time) {
+    return new AuditEventBuilder(time, Type.CLIENT_TLS);
   }
 
   /** A builder for a closed-connection event. */

@@ -36,6 +36,7 @@ public final class AuditEventBuilder {
   private Long bytesUp;
   private Long bytesDown;
   private Long durationMillis;
+  private String redaction;
   private List<AuditFinding> findings;
   private Long dropped;
   private AuditReload reload;
@@ -129,6 +130,12 @@ public final class AuditEventBuilder {
     return this;
   }
 
+  /** What inspecting the body of a {@code redact} decision gave. */
+  public AuditEventBuilder redaction(String outcome) {
+    this.redaction = outcome;
+    return this;
+  }
+
   public AuditEventBuilder findings(List<AuditFinding> findings) {
     this.findings = findings;
     return this;
@@ -168,6 +175,7 @@ public final class AuditEventBuilder {
         bytesUp,
         bytesDown,
         durationMillis,
+        redaction,
         findings,
         dropped,
         reload,

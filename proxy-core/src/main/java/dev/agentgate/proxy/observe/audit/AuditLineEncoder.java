@@ -56,6 +56,7 @@ final class AuditLineEncoder {
       number(g, "bytes_up", e.bytesUp());
       number(g, "bytes_down", e.bytesDown());
       number(g, "duration_ms", e.durationMillis());
+      string(g, "redaction", e.redaction());
       findings(g, e.findings());
       number(g, "dropped", e.dropped());
       reload(g, e.reload());

@@ -3,10 +3,13 @@ package dev.agentgate.proxy.observe.metrics;
 import dev.agentgate.policy.Action;
 import dev.agentgate.policy.Decision;
 import dev.agentgate.policy.EgressRequest;
+import dev.agentgate.policy.redact.Finding;
 import dev.agentgate.proxy.observe.ClientHelloOutcome;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ConnectionObserver;
 import dev.agentgate.proxy.observe.ProxyError;
+import dev.agentgate.proxy.observe.Redaction;
+import dev.agentgate.proxy.tls.ClientTlsFailure;
 import java.util.List;
 
 /**
@@ -61,6 +64,44 @@ public final class MetricsObserver implements ConnectionObserver {
     if (decision.action() == Action.BLOCK) {
       metrics.blocked(builtin ? builtinReason(ruleId) : BlockReason.POLICY);
     }
+  }
+
+  /**
+   * A {@code redact} decision counted as a decision, plus its findings by detector, the inspected
+   * body's size and, when the body made the proxy refuse the request, the block.
+   */
+  @Override
+  public void redacted(
+      ConnectionFacts connection, EgressRequest request, Decision decision, Redaction redaction) {
+    decided(connection, request, decision);
+    List<Finding> findings = redaction.findings();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      metrics.redactionFindings(f.detector(), f.count());
+    }
+    if (redaction.inspectedBytes() > 0) {
+      metrics.inspectedBody(redaction.inspectedBytes());
+    }
+    if (redaction.outcome() == Redaction.Outcome.BLOCKED) {
+      metrics.blocked(BlockReason.POLICY);
+    } else if (redaction.outcome() == Redaction.Outcome.UNINSPECTABLE_REFUSED) {
+      metrics.blocked(BlockReason.UNINSPECTABLE);
+    }
+  }
+
+  @Override
+  public void interceptionHandshake(ConnectionFacts connection, long nanos) {
+    metrics.interceptionHandshake(nanos, HandshakeResult.SUCCESS, connection.metricsAgent());
+  }
+
+  @Override
+  public void interceptionHandshakeFailed(ConnectionFacts connection, ClientTlsFailure failure) {
+    metrics.interceptionHandshake(
+        0,
+        failure == ClientTlsFailure.CERTIFICATE_REJECTED
+            ? HandshakeResult.CERTIFICATE_REJECTED
+            : HandshakeResult.FAILURE,
+        connection.metricsAgent());
   }
 
   /**

@@ -8,9 +8,12 @@ import dev.agentgate.policy.EgressRequest;
 import dev.agentgate.policy.Phase;
 import dev.agentgate.policy.agents.Confidence;
 import dev.agentgate.policy.agents.Identification;
+import dev.agentgate.policy.redact.Finding;
 import dev.agentgate.proxy.observe.ClientHelloOutcome;
 import dev.agentgate.proxy.observe.ConnectionFacts;
 import dev.agentgate.proxy.observe.ProxyError;
+import dev.agentgate.proxy.observe.Redaction;
+import dev.agentgate.proxy.tls.ClientTlsFailure;
 import io.micrometer.core.instrument.MockClock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -249,5 +252,59 @@ class MetricsObserverTest {
     assertThat(s.value("agentgate_tls_client_hellos_total", "outcome", "parsed")).isEqualTo(1.0);
     assertThat(s.value("agentgate_proxy_latency_seconds_bucket", "le", "2.5E-4")).isZero();
     assertThat(s.value("agentgate_proxy_latency_seconds_bucket", "le", "5.0E-4")).isEqualTo(1.0);
+  }
+
+  @Test
+  void redactionsCountTheDecisionFindingsBodySizeAndRefusals() {
+    Decision redact =
+        new Decision(Action.REDACT, "allow-claude", "t", null, "secrets", List.of(), null);
+    observer.redacted(
+        connection,
+        request(Phase.HTTP),
+        redact,
+        new Redaction(
+            Redaction.Outcome.REDACTED,
+            List.of(
+                new Finding("aws-access-key", "$.a", 2, "000000000000"),
+                new Finding("acme-employee-id", "$.b", 1, "111111111111")),
+            null,
+            5000));
+    observer.redacted(
+        connection,
+        request(Phase.HTTP),
+        redact,
+        Redaction.of(Redaction.Outcome.UNINSPECTABLE_REFUSED, "too large"));
+
+    ScrapeText s = scrape();
+    assertThat(s.value("agentgate_redaction_findings_total", "detector", "aws-access-key"))
+        .isEqualTo(2.0);
+    assertThat(s.value("agentgate_redaction_findings_total", "detector", "custom")).isEqualTo(1.0);
+    assertThat(
+            s.value(
+                "agentgate_decisions_total",
+                "action",
+                "redact",
+                "agent",
+                "unknown",
+                "phase",
+                "http"))
+        .isEqualTo(2.0);
+    assertThat(s.value("agentgate_blocks_total", "reason", "uninspectable")).isEqualTo(1.0);
+    assertThat(s.value("agentgate_inspected_body_bytes_count")).isEqualTo(1.0);
+  }
+
+  @Test
+  void interceptionHandshakesCountByResultAndAgent() {
+    connection.metricsAgent(metrics.agentIndex("codex"));
+
+    observer.interceptionHandshake(connection, TimeUnit.MILLISECONDS.toNanos(3));
+    observer.interceptionHandshakeFailed(connection, ClientTlsFailure.CERTIFICATE_REJECTED);
+    observer.interceptionHandshakeFailed(connection, ClientTlsFailure.TIMED_OUT);
+
+    ScrapeText s = scrape();
+    String name = "agentgate_tls_interception_handshakes_total";
+    assertThat(s.value(name, "agent", "codex", "result", "success")).isEqualTo(1.0);
+    assertThat(s.value(name, "agent", "codex", "result", "certificate_rejected")).isEqualTo(1.0);
+    assertThat(s.value(name, "agent", "codex", "result", "failure")).isEqualTo(1.0);
   }
 }
