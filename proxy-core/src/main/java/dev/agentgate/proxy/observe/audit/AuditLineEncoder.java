@@ -16,12 +16,38 @@ import java.util.Locale;
  */
 final class AuditLineEncoder {
 
-  private final JsonFactory json = new JsonFactory();
+  /** A byte buffer whose contents can be read without a copy. */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    LineBuffer() {
+      super(1024);
+    }
 
-  /** The line's bytes, without the newline. */
-  byte[] encode(long seq, String prev, AuditEvent e) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator g = json.createGenerator(out)) {
+    byte[] bytes() {
+      return buf;
+    }
+  }
+
+  private final LineBuffer out = new LineBuffer();
+  // One generator for every line (one thread encodes): creating one per event cost more than the
+  // encoding itself. No separator between root values: each line is taken out of the buffer.
+  private final JsonGenerator g;
+
+  AuditLineEncoder() {
+    try {
+      g = new JsonFactory().setRootValueSeparator(null).createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating an in-memory JSON generator", e);
+    }
+  }
+
+  /**
+   * Encodes the line into the encoder's buffer, valid until the next call.
+   *
+   * @return its length; the bytes are {@link #buffer()}{@code [0, length)}
+   */
+  int encode(long seq, String prev, AuditEvent e) {
+    out.reset();
+    try {
       g.writeStartObject();
       g.writeNumberField("seq", seq);
       g.writeStringField("prev", prev);
@@ -61,10 +87,16 @@ final class AuditLineEncoder {
       reload(g, e.reload());
       shadow(g, e.shadow());
       g.writeEndObject();
+      g.flush();
     } catch (IOException ex) {
       throw new UncheckedIOException("encoding an audit event in memory", ex);
     }
-    return out.toByteArray();
+    return out.size();
+  }
+
+  /** The buffer {@link #encode} wrote into. */
+  byte[] buffer() {
+    return out.bytes();
   }
 
   private static void string(JsonGenerator g, String name, String value) throws IOException {
