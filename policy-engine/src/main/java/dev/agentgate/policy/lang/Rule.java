@@ -24,6 +24,9 @@ final class Rule {
   final int line;
   private final Condition[] conditions;
   private final String matchedReason;
+  // The constant start of a CONTINUE reason, built once: pending() runs on every request that a
+  // rule sends deeper (every plain-HTTP request at its CONNECT phase, for one).
+  private final String pendingPrefix;
 
   Rule(
       int index,
@@ -41,6 +44,7 @@ final class Rule {
     this.line = line;
     this.conditions = conditions.toArray(new Condition[0]);
     this.matchedReason = "rule '" + id + "' matched: " + describeMatch();
+    this.pendingPrefix = "rule '" + id + "' (" + outcome.describe() + ") needs ";
   }
 
   /** YES when every condition holds, NO when one fails, otherwise UNKNOWN (a fact is pending). */
@@ -72,15 +76,7 @@ final class Rule {
         keys.add(c.key());
       }
     }
-    String reason =
-        "rule '"
-            + id
-            + "' ("
-            + outcome.describe()
-            + ") needs "
-            + keys
-            + ", not known at "
-            + request.phase();
+    String reason = pendingPrefix + keys + ", not known at " + request.phase();
     return new Decision(Action.CONTINUE, id, reason, null, null, reports, agent);
   }
 

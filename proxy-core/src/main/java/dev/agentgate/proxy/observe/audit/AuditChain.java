@@ -16,11 +16,20 @@ public final class AuditChain {
 
   private AuditChain() {}
 
+  private static final HexFormat HEX = HexFormat.of();
+
   /** SHA-256 of {@code bytes[0, length)} in lower-case hex. */
   public static String hash(byte[] bytes, int length) {
-    MessageDigest digest = sha256();
-    digest.update(bytes, 0, length);
-    return HexFormat.of().formatHex(digest.digest());
+    return hash(sha256(), bytes, length);
+  }
+
+  /**
+   * SHA-256 of {@code bytes[0, length)} in lower-case hex with a digest the caller reuses (looking
+   * one up costs more than hashing a line).
+   */
+  static String hash(MessageDigest sha256, byte[] bytes, int length) {
+    sha256.update(bytes, 0, length);
+    return HEX.formatHex(sha256.digest());
   }
 
   /** SHA-256 of {@code bytes} in lower-case hex. */
@@ -28,7 +37,7 @@ public final class AuditChain {
     return hash(bytes, bytes.length);
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

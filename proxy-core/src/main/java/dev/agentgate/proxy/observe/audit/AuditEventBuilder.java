@@ -56,8 +56,20 @@ public final class AuditEventBuilder {
   public AuditEventBuilder client(String address, String user, Collection<String> groups) {
     this.client = address;
     this.user = user;
-    this.groups = groups == null ? null : groups.stream().sorted().toList();
+    this.groups = sorted(groups);
     return this;
+  }
+
+  // Runs on event loops for every decision: no stream for the usual zero or one group.
+  private static List<String> sorted(Collection<String> groups) {
+    if (groups == null) {
+      return null;
+    }
+    return switch (groups.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(groups.iterator().next());
+      default -> groups.stream().sorted().toList();
+    };
   }
 
   public AuditEventBuilder destination(String host, int port, String resolved) {

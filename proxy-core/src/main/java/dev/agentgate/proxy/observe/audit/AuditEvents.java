@@ -36,11 +36,7 @@ public final class AuditEvents {
       boolean reportMode) {
     return facts(AuditEvent.decision(time), request, decision)
         .connection(connection)
-        .reports(
-            reportMode,
-            decision.reports().stream()
-                .map(r -> new AuditReport(r.ruleId(), r.wouldHave(), r.reason()))
-                .toList())
+        .reports(reportMode, reports(decision.reports()))
         .policyVersion(policyVersion);
   }
 
@@ -72,8 +68,20 @@ public final class AuditEvents {
         .decision(request.phase(), decision.action(), decision.ruleId(), decision.reason());
   }
 
+  private static List<AuditReport> reports(List<Decision.ReportedMatch> reported) {
+    if (reported.isEmpty()) {
+      return List.of(); // the usual case, on an event loop: no stream
+    }
+    return reported.stream()
+        .map(r -> new AuditReport(r.ruleId(), r.wouldHave(), r.reason()))
+        .toList();
+  }
+
   /** The evidence without any entry that mentions a credential-bearing header or word. */
   public static List<String> safeEvidence(List<String> evidence) {
+    if (evidence.isEmpty()) {
+      return List.of();
+    }
     return evidence.stream().filter(e -> !mentionsCredential(e)).toList();
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 
 /**
  * Appends chained lines to the audit file and rotates it by size ({@code audit.log} becomes {@code
@@ -24,6 +25,7 @@ final class AuditFileWriter implements Closeable {
   private final int keepFiles;
   private final boolean fsync;
   private final AuditLineEncoder encoder = new AuditLineEncoder();
+  private final MessageDigest sha256 = AuditChain.sha256();
 
   private FileChannel channel;
   private OutputStream out;
@@ -51,25 +53,26 @@ final class AuditFileWriter implements Closeable {
     this.lastHash = position.lastHash();
     open();
     if (position.needsNewline()) {
-      write(new byte[0]); // ends the damaged line; audit verify reports it
+      write(new byte[0], 0); // ends the damaged line; audit verify reports it
     }
   }
 
   /** Writes one event as the next line of the chain (buffered; see {@link #flush()}). */
   void append(AuditEvent event) throws IOException {
-    byte[] line = encoder.encode(nextSeq, lastHash, event);
-    if (rotateBytes > 0 && size > 0 && size + line.length + 1 > rotateBytes) {
+    int length = encoder.encode(nextSeq, lastHash, event);
+    byte[] line = encoder.buffer();
+    if (rotateBytes > 0 && size > 0 && size + length + 1 > rotateBytes) {
       rotate();
     }
-    write(line);
-    lastHash = AuditChain.hash(line);
+    write(line, length);
+    lastHash = AuditChain.hash(sha256, line, length);
     nextSeq++;
   }
 
-  private void write(byte[] line) throws IOException {
-    out.write(line);
+  private void write(byte[] line, int length) throws IOException {
+    out.write(line, 0, length);
     out.write('\n');
-    size += line.length + 1;
+    size += length + 1;
   }
 
   /** Hands buffered lines to the operating system (and the disk, with fsync). */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,16 +16,44 @@ import java.util.Locale;
  */
 final class AuditLineEncoder {
 
-  private final JsonFactory json = new JsonFactory();
+  /** A byte buffer whose contents can be read without a copy. */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    LineBuffer() {
+      super(1024);
+    }
 
-  /** The line's bytes, without the newline. */
-  byte[] encode(long seq, String prev, AuditEvent e) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator g = json.createGenerator(out)) {
+    byte[] bytes() {
+      return buf;
+    }
+  }
+
+  private final LineBuffer out = new LineBuffer();
+  // One generator for every line (one thread encodes): creating one per event cost more than the
+  // encoding itself. No separator between root values: each line is taken out of the buffer.
+  private final JsonGenerator g;
+  private long cachedSecond;
+  private String secondPrefix;
+
+  AuditLineEncoder() {
+    try {
+      g = new JsonFactory().setRootValueSeparator(null).createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating an in-memory JSON generator", e);
+    }
+  }
+
+  /**
+   * Encodes the line into the encoder's buffer, valid until the next call.
+   *
+   * @return its length; the bytes are {@link #buffer()}{@code [0, length)}
+   */
+  int encode(long seq, String prev, AuditEvent e) {
+    out.reset();
+    try {
       g.writeStartObject();
       g.writeNumberField("seq", seq);
       g.writeStringField("prev", prev);
-      g.writeStringField("time", e.time().truncatedTo(ChronoUnit.MILLIS).toString());
+      g.writeStringField("time", time(e.time()));
       g.writeStringField("event", e.type().name().toLowerCase(Locale.ROOT));
       string(g, "conn", e.connection());
       string(g, "client", e.client());
@@ -62,10 +90,38 @@ final class AuditLineEncoder {
       reload(g, e.reload());
       shadow(g, e.shadow());
       g.writeEndObject();
+      g.flush();
     } catch (IOException ex) {
       throw new UncheckedIOException("encoding an audit event in memory", ex);
     }
-    return out.toByteArray();
+    return out.size();
+  }
+
+  /**
+   * {@code time.truncatedTo(MILLIS).toString()}, with the formatting of the whole second done once
+   * per second rather than once per line (the JDK's ISO formatter was a good part of a line's
+   * cost).
+   */
+  private String time(Instant time) {
+    long second = time.getEpochSecond();
+    if (second != cachedSecond || secondPrefix == null) {
+      String whole = Instant.ofEpochSecond(second).toString(); // "...:SSZ": no fraction
+      secondPrefix = whole.substring(0, whole.length() - 1);
+      cachedSecond = second;
+    }
+    int millis = time.getNano() / 1_000_000;
+    if (millis == 0) {
+      return secondPrefix + "Z";
+    }
+    char[] fraction = {
+      '.', (char) ('0' + millis / 100), (char) ('0' + millis / 10 % 10), (char) ('0' + millis % 10)
+    };
+    return secondPrefix + new String(fraction) + "Z";
+  }
+
+  /** The buffer {@link #encode} wrote into. */
+  byte[] buffer() {
+    return out.bytes();
   }
 
   private static void string(JsonGenerator g, String name, String value) throws IOException {

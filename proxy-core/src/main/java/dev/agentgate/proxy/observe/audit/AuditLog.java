@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,10 @@ public final class AuditLog implements AuditSink, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
   private static final int BATCH = 512;
+  // How long the writer sleeps when the queue is empty: the most an event waits before it is
+  // written. At the default queue of 8192 it takes over 800 k events/s to fill the queue in this
+  // time.
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final Path file;
   private final AuditConfig config;
@@ -115,17 +120,19 @@ public final class AuditLog implements AuditSink, AutoCloseable {
   private void drain() {
     List<AuditEvent> batch = new ArrayList<>(BATCH);
     while (running || !queue.isEmpty()) {
-      try {
-        AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+      queue.drainTo(batch, BATCH);
+      if (batch.isEmpty()) {
+        // Park for a fixed interval rather than wait on the queue: a writer blocked in poll() is
+        // woken by every single offer, which costs the event loop a futex call (and a context
+        // switch on a busy core) per event, and the writer a write() per event.
+        LockSupport.parkNanos(this, LINGER_NANOS);
+        if (Thread.currentThread().isInterrupted()) {
+          break; // parkNanos returns at once while interrupted: stop rather than spin
         }
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
+        continue;
+      }
+      try {
         writeBatch(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       } finally {
         batch.clear();
       }
@@ -187,6 +194,7 @@ public final class AuditLog implements AuditSink, AutoCloseable {
   @Override
   public void close() {
     running = false;
+    LockSupport.unpark(writerThread);
     if (!writerThread.isAlive()) {
       if (writerThread.getState() == Thread.State.NEW) {
         closeWriter(); // never started: nothing was written
